@@ -1,0 +1,50 @@
+import 'reflect-metadata'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { DataSource } from 'typeorm'
+import type { Config } from '../config'
+import { ENTITIES } from './entities'
+
+export type DatabaseConfig = Config['database']
+
+/**
+ * MySQL/MariaDB in production (utf8mb4, UTC), an embedded SQLite file otherwise. Each has its own
+ * generated migrations; `synchronize` is never used.
+ */
+export function createDataSource(db: DatabaseConfig): DataSource {
+  if (db.type === 'mysql') {
+    return new DataSource({
+      type: 'mysql',
+      url: db.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      entities: ENTITIES,
+      migrations: [join(__dirname, '../migrations/mysql/*.{ts,js}')],
+      migrationsTableName: 'migrations',
+      synchronize: false,
+      extra: { connectionLimit: 20 },
+    })
+  }
+  if (db.file !== ':memory:') mkdirSync(dirname(db.file), { recursive: true })
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: db.file,
+    entities: ENTITIES,
+    migrations: [join(__dirname, '../migrations/sqlite/*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    // WAL lets readers go on while one writer commits; the busy timeout waits out the writer.
+    prepareDatabase: (conn: { pragma(s: string): unknown }) => {
+      conn.pragma('journal_mode = WAL')
+      conn.pragma('busy_timeout = 5000')
+      conn.pragma('foreign_keys = ON')
+    },
+  })
+}
+
+export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
+  const ds = createDataSource(db)
+  await ds.initialize()
+  await ds.runMigrations({ transaction: 'each' })
+  return ds
+}

@@ -1,0 +1,8 @@
+import { AuditLog } from '../modules/audit/entities'
+import { Invite, RefreshToken } from '../modules/auth/entities'
+import { BuildingLead, DutyDesk, OfficerProfile } from '../modules/officers/entities'
+import { Place } from '../modules/places/entities'
+import { Residence, User } from '../modules/users/entities'
+
+/** Every entity of the schema; migrations are generated from this list. */
+export const ENTITIES = [Place, User, Residence, RefreshToken, Invite, OfficerProfile, BuildingLead, DutyDesk, AuditLog]

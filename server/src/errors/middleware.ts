@@ -1,0 +1,39 @@
+import type { Middleware } from 'koa'
+import { ZodError } from 'zod'
+import { AppError } from './app-error'
+import type { Logger } from '../lib/logger'
+
+/** Body-parser and Koa errors we answer in the one shape, with a Chinese message. */
+function fromHttpError(err: { status?: number; type?: string; expose?: boolean }): AppError | null {
+  if (err.status === 413 || err.type === 'entity.too.large') return new AppError(413, 'payload_too_large', '提交的内容太大')
+  if (err.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', '请求内容不是有效的 JSON')
+  if (err.status === 415 || err.type === 'encoding.unsupported') return new AppError(415, 'bad_request', '不支持的内容格式')
+  if (err.status && err.status >= 400 && err.status < 500 && err.expose) return new AppError(err.status, 'bad_request', '请求无效')
+  return null
+}
+
+export function zodToAppError(err: ZodError): AppError {
+  const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  const first = details[0]
+  return new AppError(400, 'validation_failed', first ? `输入有误：${first.message}` : '输入有误', details)
+}
+
+export function errorMiddleware(log: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next()
+      if (ctx.status === 404 && ctx.body === undefined) throw new AppError(404, 'not_found', '接口不存在')
+    } catch (raw) {
+      const err =
+        raw instanceof AppError ? raw
+        : raw instanceof ZodError ? zodToAppError(raw)
+        : fromHttpError(raw as object) ?? null
+      if (!err) {
+        log.error('unhandled error', { requestId: ctx.state.requestId, path: ctx.path, err: raw })
+      }
+      const safe = err ?? new AppError(500, 'internal', '服务暂时不可用，请稍后再试')
+      ctx.status = safe.status
+      ctx.body = { error: { code: safe.code, message: safe.message, ...(safe.details === undefined ? {} : { details: safe.details }) } }
+    }
+  }
+}

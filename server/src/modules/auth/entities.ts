@@ -1,0 +1,66 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { StaffRole } from '@anju/shared'
+
+/**
+ * A refresh token, stored only as its SHA-256. Each refresh replaces the token with a new one of
+ * the same family; presenting a replaced token again revokes the whole family (it was stolen).
+ */
+@Entity('refresh_token')
+export class RefreshToken {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Index('ix_refresh_token_user')
+  @Column({ type: 'int' })
+  userId: number
+
+  @Index('uq_refresh_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string
+
+  @Index('ix_refresh_token_family')
+  @Column({ type: 'varchar', length: 32 })
+  familyId: string
+
+  @Column({ type: 'datetime' })
+  expiresAt: Date
+
+  @Column({ type: 'datetime', nullable: true })
+  revokedAt: Date | null
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date
+}
+
+/** A one-time code a dispatcher gives a new staff member: role, place scope and expiry. */
+@Entity('invite')
+export class Invite {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Index('uq_invite_code_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  codeHash: string
+
+  @Column({ type: 'varchar', length: 16 })
+  role: StaffRole
+
+  @Column({ type: 'int' })
+  placeId: number
+
+  @Index('ix_invite_creator')
+  @Column({ type: 'int' })
+  createdByUserId: number
+
+  @Column({ type: 'datetime' })
+  expiresAt: Date
+
+  @Column({ type: 'int', nullable: true })
+  usedByUserId: number | null
+
+  @Column({ type: 'datetime', nullable: true })
+  usedAt: Date | null
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date
+}

@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import type { PlaceLevel } from '@anju/shared'
+
+/**
+ * One node of district → street → community → grid → building → unit. Each row also carries
+ * the ids of its ancestors, so "everything in this street" is one indexed equality, not a walk.
+ */
+@Entity('place')
+@Index('uq_place_parent_name', ['parentId', 'name'], { unique: true })
+export class Place {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Column({ type: 'int', nullable: true })
+  parentId: number | null
+
+  @Column({ type: 'varchar', length: 16 })
+  level: PlaceLevel
+
+  @Column({ type: 'varchar', length: 60 })
+  name: string
+
+  /** External identity: a building's code (printed on its QR sign). Null for other levels. */
+  @Index('uq_place_code', { unique: true })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  code: string | null
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address: string | null
+
+  @Index('ix_place_district')
+  @Column({ type: 'int', nullable: true })
+  districtId: number | null
+
+  @Index('ix_place_street')
+  @Column({ type: 'int', nullable: true })
+  streetId: number | null
+
+  @Index('ix_place_community')
+  @Column({ type: 'int', nullable: true })
+  communityId: number | null
+
+  @Index('ix_place_grid')
+  @Column({ type: 'int', nullable: true })
+  gridId: number | null
+
+  @Index('ix_place_building')
+  @Column({ type: 'int', nullable: true })
+  buildingId: number | null
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date
+}

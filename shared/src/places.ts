@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+/** district → street → community → grid → building → unit (区/旗县 → 街道/镇 → 社区/嘎查村 → 网格 → 楼栋 → 单元). */
+export const PLACE_LEVELS = ['district', 'street', 'community', 'grid', 'building', 'unit'] as const
+export const placeLevelSchema = z.enum(PLACE_LEVELS)
+export type PlaceLevel = z.infer<typeof placeLevelSchema>
+
+export const PLACE_LEVEL_LABELS: Record<PlaceLevel, string> = {
+  district: '区',
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  building: '楼栋',
+  unit: '单元',
+}
+
+export const idSchema = z.coerce.number().int().positive()
+
+export const placeSchema = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  level: placeLevelSchema,
+  name: z.string(),
+  code: z.string(),
+  address: z.string().nullable(),
+})
+export type Place = z.infer<typeof placeSchema>
+
+/** A building as a resident sees it when choosing where they live. */
+export const buildingSummarySchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  community: z.string(),
+  street: z.string(),
+  district: z.string(),
+  units: z.array(z.object({ id: z.number().int(), name: z.string() })),
+})
+export type BuildingSummary = z.infer<typeof buildingSummarySchema>
+
+export const buildingSearchQuerySchema = z.object({
+  q: z.string().trim().max(40).optional().default(''),
+  communityId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional().default(20),
+})
+export type BuildingSearchQuery = z.infer<typeof buildingSearchQuerySchema>
+
+export const bindResidenceSchema = z.object({
+  buildingId: z.number().int().positive(),
+  unitId: z.number().int().positive().nullable().optional(),
+})
+export type BindResidenceInput = z.infer<typeof bindResidenceSchema>
+
+/**
+ * One row of the places CSV: one building with its ancestors by name.
+ * Re-importing the same file changes nothing; `building_code` is the building's identity.
+ */
+export const PLACE_CSV_COLUMNS = [
+  'district', 'street', 'community', 'grid', 'building_code', 'building', 'address', 'units', 'officer_police_number',
+] as const
+export const placeCsvRowSchema = z.object({
+  district: z.string().trim().min(1, '区不能为空').max(60),
+  street: z.string().trim().min(1, '街道不能为空').max(60),
+  community: z.string().trim().min(1, '社区不能为空').max(60),
+  grid: z.string().trim().min(1, '网格不能为空').max(60),
+  building_code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '楼栋编码只能包含字母、数字、- 和 _，最长 40 位'),
+  building: z.string().trim().min(1, '楼栋名称不能为空').max(60),
+  address: z.string().trim().max(200).optional().default(''),
+  units: z.coerce.number().int('单元数必须是整数').min(0, '单元数不能为负').max(50, '单元数不能超过 50'),
+  officer_police_number: z.string().trim().max(20).optional().default(''),
+})
+export type PlaceCsvRow = z.infer<typeof placeCsvRowSchema>
+
+export const placeImportResultSchema = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+})
+export type PlaceImportResult = z.infer<typeof placeImportResultSchema>
