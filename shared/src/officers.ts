@@ -16,6 +16,9 @@ export const officerCardSchema = z.object({
   duties: z.array(officerDutySchema),
   dutyHoursText: z.string(),
   onDuty: z.boolean(),
+  /** on_leave wins over the duty hours; statusText is ready to show: 在岗 / 休息中 / 休假中（至 12月1日） */
+  status: z.enum(['on_duty', 'off_duty', 'on_leave']),
+  statusText: z.string(),
 })
 export type OfficerCard = z.infer<typeof officerCardSchema>
 

@@ -4,9 +4,12 @@ import { AppError } from './app-error'
 import type { Logger } from '../lib/logger'
 
 /** Body-parser and Koa errors we answer in the one shape, with a Chinese message. */
-function fromHttpError(err: { status?: number; type?: string; expose?: boolean }): AppError | null {
+function fromHttpError(err: { status?: number; type?: string; expose?: boolean; name?: string }): AppError | null {
   if (err.status === 413 || err.type === 'entity.too.large') return new AppError(413, 'payload_too_large', '提交的内容太大')
-  if (err.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', '请求内容不是有效的 JSON')
+  // co-body (under @koa/bodyparser) throws a SyntaxError carrying status 400 for malformed JSON.
+  if (err.type === 'entity.parse.failed' || (err.name === 'SyntaxError' && err.status === 400)) {
+    return new AppError(400, 'invalid_json', '请求内容不是有效的 JSON')
+  }
   if (err.status === 415 || err.type === 'encoding.unsupported') return new AppError(415, 'bad_request', '不支持的内容格式')
   if (err.status && err.status >= 400 && err.status < 500 && err.expose) return new AppError(err.status, 'bad_request', '请求无效')
   return null

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: build the H5 app when its sources changed, start the server on the embedded
+ * SQLite database (or DATABASE_URL), with the WeChat stand-in and the demo data, serving the app
+ * and the API from one port. Ctrl-C stops everything.
+ */
+const { spawn, spawnSync } = require('node:child_process')
+const { existsSync, statSync, readdirSync } = require('node:fs')
+const { join } = require('node:path')
+
+const root = join(__dirname, '..')
+const h5Dir = join(root, 'dist', 'h5')
+const port = process.env.PORT || '3000'
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+function buildH5IfStale() {
+  const built = join(h5Dir, 'index.html')
+  const sources = Math.max(...['miniapp', 'shared/src', 'config'].map((d) => newestMtime(join(root, d))))
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return console.log('H5 app is up to date (dist/h5).')
+  console.log('Building the H5 app (about a minute the first time)…')
+  const r = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+buildH5IfStale()
+const server = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  cwd: join(root, 'server'),
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  env: { NODE_ENV: 'development', DEMO_DATA: '1', H5_DIR: h5Dir, PORT: port, LOG_LEVEL: 'warn', ...process.env },
+})
+server.on('message', (msg) => {
+  if (!msg || msg.type !== 'listening') return
+  const url = `http://127.0.0.1:${msg.port}`
+  console.log(`
+  安居 Anju is running:  ${url}
+  API document:          ${url}/api/openapi.json
+  Database:              ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'SQLite, data/anju.sqlite'}
+
+  Demo logins (the login page lists them; WeChat is the local stand-in):
+    居民        demo-resident-1 … 6   (1: officer on duty, 2: officer on leave, 3: no officer, 4: not bound)
+    楼长民警    demo-officer-1 … 10
+    值班台      demo-dispatcher-1 (幸福路街道), demo-dispatcher-2 (青山区)
+    志愿者      demo-volunteer-1 … 3
+    管理员      demo-admin
+  Building QR links: ${url}/?building=QS-111-01 (officer on duty), ${url}/?building=QS-112-01 (officer on leave)
+
+  Press Ctrl-C to stop.`)
+})
+let stopping = false
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (stopping) return
+    stopping = true
+    server.kill('SIGTERM')
+  })
+}
+server.on('exit', (code) => process.exit(stopping ? 0 : code ?? 1))

@@ -1,0 +1,52 @@
+import Koa from 'koa'
+import { bodyParser } from '@koa/bodyparser'
+import { join } from 'node:path'
+import type { AppContext } from './context'
+import { errorMiddleware } from './errors/middleware'
+import { buildOpenApi } from './lib/openapi'
+import type { AnyRoute } from './lib/route'
+import { mountRoutes } from './lib/router'
+import { authenticate } from './middleware/auth'
+import { requestLog } from './middleware/request-log'
+import { serveFiles, serveH5 } from './middleware/static-files'
+import { authRoutes } from './modules/auth/routes'
+import { inviteRoutes } from './modules/invites/routes'
+import { officerRoutes } from './modules/officers/routes'
+import { placeRoutes } from './modules/places/routes'
+import { userRoutes } from './modules/users/routes'
+
+export function allRoutes(app: AppContext): AnyRoute[] {
+  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app)]
+}
+
+/** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */
+export function buildApp(ctx: AppContext): Koa {
+  const routes = allRoutes(ctx)
+  const openapi = buildOpenApi(routes)
+  const koa = new Koa({ proxy: ctx.config.production })
+  koa.use(requestLog(ctx.log))
+  koa.use(errorMiddleware(ctx.log))
+  koa.use(async (c, next) => {
+    if (c.path === '/api/openapi.json') return void (c.body = openapi)
+    if (c.path === '/api/health') {
+      await ctx.ds.query('SELECT 1')
+      return void (c.body = { status: 'ok' })
+    }
+    await next()
+  })
+  koa.use(serveFiles(join(ctx.config.dataDir, 'files')))
+  if (ctx.config.h5Dir) koa.use(serveH5(ctx.config.h5Dir))
+  koa.use(
+    bodyParser({
+      enableTypes: ['json', 'text'],
+      extendTypes: { text: ['text/csv'] },
+      jsonLimit: '256kb',
+      textLimit: '20mb',
+      encoding: 'utf-8',
+      onError: (err) => { throw err },
+    }),
+  )
+  koa.use(authenticate(ctx.config.jwtSecret))
+  koa.use(mountRoutes(routes).routes())
+  return koa
+}

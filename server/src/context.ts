@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm'
+import type { Config } from './config'
+import type { WechatApi } from './integrations/wechat/client'
+import type { Logger } from './lib/logger'
+
+/** What every module is built from. Tests build one against the real database and the stand-ins. */
+export interface AppContext {
+  config: Config
+  ds: DataSource
+  log: Logger
+  wechat: WechatApi
+  /** Base URL of the WeChat stand-in when the server uses it (demo logins); null against real WeChat. */
+  wechatStandinUrl: string | null
+  now: () => Date
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { apiErrorSchema } from '@anju/shared'
+import type { AnyRoute } from './route'
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as object
+}
+
+/** "/api/places/:id" → "/api/places/{id}" */
+const openapiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}')
+
+function parameters(spec: AnyRoute): object[] {
+  const out: object[] = []
+  for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+    if (!schema) continue
+    const js = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] }
+    for (const [name, s] of Object.entries(js.properties ?? {})) {
+      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s })
+    }
+  }
+  return out
+}
+
+/** The OpenAPI 3 document of the whole API, generated from the declared routes. */
+export function buildOpenApi(routes: readonly AnyRoute[]): object {
+  const paths: Record<string, Record<string, object>> = {}
+  const error = { description: '错误', content: { 'application/json': { schema: jsonSchema(apiErrorSchema, 'output') } } }
+  for (const spec of routes) {
+    const status = String(spec.status ?? 200)
+    const op: Record<string, unknown> = {
+      summary: spec.summary,
+      tags: [spec.tag],
+      parameters: parameters(spec),
+      responses: {
+        [status]: spec.response
+          ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } }
+          : { description: 'OK' },
+        default: error,
+      },
+    }
+    if (spec.access !== 'public') {
+      op.security = [{ bearer: [] }]
+      if (spec.access !== 'user') op.description = `角色：${spec.access.join(', ')}`
+    }
+    if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } }
+    if (spec.rawBody) {
+      op.requestBody = { required: true, description: spec.rawBody.description, content: { [spec.rawBody.contentType]: { schema: { type: 'string' } } } }
+    }
+    ;(paths[openapiPath(spec.path)] ??= {})[spec.method] = op
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: '安居 Anju API', version: '0.1.0', description: '24 小时网上警局：居民、楼长民警、值班台与法律援助志愿者共用的接口。错误统一为 { error: { code, message, details? } }。' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  }
+}

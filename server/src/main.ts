@@ -1,0 +1,57 @@
+import 'reflect-metadata'
+import { ConfigError, loadConfig } from './config'
+import { buildApp } from './app'
+import { openDatabase } from './db/data-source'
+import { HttpWechatApi } from './integrations/wechat/client'
+import { createLogger } from './lib/logger'
+import { startWechatStandin } from './standins/wechat/server'
+import { seedDemoData } from './db/seed'
+import { join } from 'node:path'
+
+/** config → database (migrated) → outside systems → app → listen; Ctrl-C closes them in reverse. */
+async function main() {
+  const config = loadConfig()
+  const log = createLogger(config.logLevel)
+  const ds = await openDatabase(config.database)
+  if (process.env.DEMO_DATA === '1' && !config.production) {
+    const demo = await seedDemoData(ds, join(config.dataDir, 'files'))
+    if (demo) log.info('demo data loaded', { ...demo })
+  }
+  const standin = config.wechat.standin ? await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret }) : null
+  const wechatBase = config.wechat.apiBase ?? standin!.url
+  const app = buildApp({
+    config, ds, log,
+    wechat: new HttpWechatApi(wechatBase, config.wechat.appId, config.wechat.appSecret),
+    wechatStandinUrl: standin?.url ?? null,
+    now: () => new Date(),
+  })
+  const server = app.listen(config.port, config.host)
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : config.port
+  log.info('listening', { url: `http://${config.host}:${port}`, database: config.database.type, wechat: standin ? 'stand-in' : 'real' })
+  process.send?.({ type: 'listening', port })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info('stopping', { signal })
+    server.close()
+    server.closeIdleConnections?.()
+    await standin?.close()
+    await ds.destroy()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`)
+  } else {
+    process.stderr.write(`Anju failed to start: ${err instanceof Error ? err.stack : String(err)}\n`)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto'
+import type { DemoIdentity, LoginOptions, TokenPair } from '@anju/shared'
+import { ROLE_LABELS, ROLES } from '@anju/shared'
+import { In, Like } from 'typeorm'
+import type { AppContext } from '../../context'
+import { AppError, notFound } from '../../errors/app-error'
+import { encrypt } from '../../lib/crypto'
+import { mintStandinCode } from '../../standins/wechat/server'
+import { Place } from '../places/entities'
+import { Residence, User } from '../users/entities'
+import { familyOf, issueTokens, revokeFamily, rotateRefreshToken } from './tokens'
+
+/** Seeded demo accounts have openids starting with this; only listed when the WeChat stand-in is in use. */
+export const DEMO_OPENID_PREFIX = 'demo-'
+const NEW_RESIDENT_KEY = 'new-resident'
+
+/** code → code2Session → find or create the user → tokens. The session_key stays on the server, encrypted. */
+export async function loginWithWechat(app: AppContext, code: string): Promise<TokenPair> {
+  const session = await app.wechat.code2Session(code)
+  const sealedKey = encrypt(app.config.dataKey, session.sessionKey)
+  return app.ds.transaction(async (em) => {
+    let user = await em.findOneBy(User, { openid: session.openid })
+    if (!user) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(User)
+        .values({ openid: session.openid, role: 'resident', name: '微信用户', scopePlaceId: null, wechatSessionKey: sealedKey })
+        .orIgnore() // two first logins at once: the second finds the first's row
+        .execute()
+      user = await em.findOneByOrFail(User, { openid: session.openid })
+    } else {
+      await em.update(User, { id: user.id }, { wechatSessionKey: sealedKey })
+    }
+    if (user.disabledAt) throw new AppError(403, 'forbidden', '该账号已停用，请联系值班台')
+    return issueTokens(app, em, user)
+  })
+}
+
+export async function refreshSession(app: AppContext, refreshToken: string): Promise<TokenPair> {
+  return app.ds.transaction(async (em) => {
+    const { userId, familyId } = await rotateRefreshToken(app, em, refreshToken)
+    const user = await em.findOneByOrFail(User, { id: userId })
+    if (user.disabledAt) throw new AppError(401, 'unauthenticated', '该账号已停用')
+    return issueTokens(app, em, user, familyId)
+  })
+}
+
+export async function logout(app: AppContext, refreshToken: string): Promise<void> {
+  const familyId = await familyOf(app.ds.manager, refreshToken)
+  if (familyId) await revokeFamily(app.ds.manager, familyId, app.now())
+}
+
+export async function loginOptions(app: AppContext): Promise<LoginOptions> {
+  if (!app.wechatStandinUrl) return { demo: false, identities: [] }
+  return { demo: true, identities: await demoIdentities(app) }
+}
+
+async function demoIdentities(app: AppContext): Promise<DemoIdentity[]> {
+  const users = (await app.ds.getRepository(User).find({ where: { openid: Like(`${DEMO_OPENID_PREFIX}%`) }, order: { id: 'ASC' }, take: 50 }))
+    .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
+  const residences = await app.ds.getRepository(Residence).findBy({ userId: In(users.map((u) => u.id)) })
+  const places = await app.ds.getRepository(Place).findBy({
+    id: In([...residences.map((r) => r.buildingId), ...users.map((u) => u.scopePlaceId ?? 0)]),
+  })
+  const placeName = new Map(places.map((p) => [p.id, p.name]))
+  const homeOf = new Map(residences.map((r) => [r.userId, r.buildingId]))
+  const identities: DemoIdentity[] = users.map((u) => {
+    const home = homeOf.get(u.id)
+    const scope = u.scopePlaceId ? placeName.get(u.scopePlaceId) : undefined
+    return {
+      key: u.openid,
+      label: `${u.name}（${ROLE_LABELS[u.role]}）`,
+      role: u.role,
+      description: home ? `住在 ${placeName.get(home) ?? ''}` : scope ? `负责 ${scope}` : u.role === 'resident' ? '尚未绑定楼栋' : ROLE_LABELS[u.role],
+    }
+  })
+  identities.push({ key: NEW_RESIDENT_KEY, label: '新居民', role: 'resident', description: '第一次使用，尚未绑定楼栋' })
+  return identities
+}
+
+/** Plays wx.login for the H5 build: asks the stand-in for a code for a demo identity. */
+export async function demoCode(app: AppContext, key: string): Promise<{ code: string }> {
+  if (!app.wechatStandinUrl) throw notFound('接口')
+  let openid: string
+  if (key === NEW_RESIDENT_KEY) {
+    openid = `guest-${randomBytes(9).toString('hex')}`
+  } else {
+    if (!key.startsWith(DEMO_OPENID_PREFIX)) throw notFound('演示账号')
+    const exists = await app.ds.getRepository(User).existsBy({ openid: key })
+    if (!exists) throw notFound('演示账号')
+    openid = key
+  }
+  return { code: await mintStandinCode(app.wechatStandinUrl, openid) }
+}

@@ -1,0 +1,98 @@
+import { IsNull, MoreThan } from 'typeorm'
+import type { CreateInviteInput, Invite as InviteDto, RedeemInviteInput, TokenPair } from '@anju/shared'
+import type { AppContext } from '../../context'
+import { AppError, forbidden, notFound } from '../../errors/app-error'
+import { humanCode, sha256 } from '../../lib/crypto'
+import type { AuthUser } from '../../middleware/auth'
+import { recordAudit } from '../audit/service'
+import { Invite } from '../auth/entities'
+import { issueTokens, revokeAllForUser } from '../auth/tokens'
+import { OfficerProfile } from '../officers/entities'
+import { staffScope } from '../officers/service'
+import { Place } from '../places/entities'
+import { isWithin } from '../places/repository'
+import { User } from '../users/entities'
+
+const invalidInvite = () => new AppError(400, 'invite_invalid', '邀请码无效、已使用或已过期')
+/** New officers start with a weekday day shift; they set their own hours afterwards. */
+const DEFAULT_DUTY_HOURS = [{ days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' }]
+
+function toDto(invite: Invite, place: Place, code?: string): InviteDto {
+  return {
+    id: invite.id,
+    role: invite.role,
+    place: { id: place.id, name: place.name, level: place.level },
+    expiresAt: invite.expiresAt.toISOString(),
+    usedAt: invite.usedAt ? invite.usedAt.toISOString() : null,
+    ...(code ? { code } : {}),
+  }
+}
+
+export async function createInvite(app: AppContext, actor: AuthUser, input: CreateInviteInput): Promise<InviteDto> {
+  const em = app.ds.manager
+  const [place, scope] = await Promise.all([em.findOneBy(Place, { id: input.placeId }), staffScope(em, actor.id)])
+  if (!place || (scope && !isWithin(place, scope))) throw notFound('地点')
+  if (input.role === 'admin' && actor.role !== 'admin') throw forbidden('只有系统管理员可以邀请管理员')
+  if (place.level === 'building' || place.level === 'unit') {
+    throw new AppError(400, 'validation_failed', '工作人员的范围应为区、街道、社区或网格')
+  }
+  const code = humanCode(10)
+  const invite = await app.ds.transaction(async (tx) => {
+    const row = tx.create(Invite, {
+      codeHash: sha256(code),
+      role: input.role,
+      placeId: place.id,
+      createdByUserId: actor.id,
+      expiresAt: new Date(app.now().getTime() + input.expiresInHours * 3600_000),
+      usedByUserId: null,
+      usedAt: null,
+    })
+    await tx.save(row)
+    await recordAudit(tx, { actorUserId: actor.id, action: 'invite.create', targetType: 'invite', targetId: row.id, detail: { role: input.role, placeId: place.id } })
+    return row
+  })
+  return toDto(invite, place, code)
+}
+
+export async function listInvites(app: AppContext, actor: AuthUser): Promise<{ items: InviteDto[] }> {
+  const invites = await app.ds.getRepository(Invite).find({
+    where: actor.role === 'admin' ? {} : { createdByUserId: actor.id },
+    order: { id: 'DESC' },
+    take: 50,
+  })
+  const places = await app.ds.getRepository(Place).findBy(invites.map((i) => ({ id: i.placeId })))
+  return { items: invites.flatMap((i) => { const p = places.find((x) => x.id === i.placeId); return p ? [toDto(i, p)] : [] }) }
+}
+
+/** Turns the caller into staff with the invite's role and scope; their old sessions end. */
+export async function redeemInvite(app: AppContext, caller: AuthUser, input: RedeemInviteInput): Promise<TokenPair> {
+  const now = app.now()
+  return app.ds.transaction(async (em) => {
+    const invite = await em.findOneBy(Invite, { codeHash: sha256(input.code.toUpperCase()), usedAt: IsNull(), expiresAt: MoreThan(now) })
+    if (!invite) throw invalidInvite()
+    if (invite.role === 'officer' && (!input.policeNumber || !input.phone)) {
+      throw new AppError(400, 'validation_failed', '楼长民警需填写警号和工作电话', [
+        ...(input.policeNumber ? [] : [{ path: 'policeNumber', message: '请填写警号' }]),
+        ...(input.phone ? [] : [{ path: 'phone', message: '请填写工作电话' }]),
+      ])
+    }
+    // Only one redemption of a code can win, even when two arrive at once.
+    const claimed = await em.update(Invite, { id: invite.id, usedAt: IsNull() }, { usedAt: now, usedByUserId: caller.id })
+    if (claimed.affected !== 1) throw invalidInvite()
+    if (invite.role === 'officer') {
+      const taken = await em.findOneBy(OfficerProfile, { policeNumber: input.policeNumber! })
+      if (taken && taken.userId !== caller.id) throw new AppError(409, 'conflict', '该警号已被使用，请核对')
+      const place = await em.findOneByOrFail(Place, { id: invite.placeId })
+      const street = place.streetId ? await em.findOneBy(Place, { id: place.streetId }) : place.level === 'street' ? place : null
+      await em.upsert(
+        OfficerProfile,
+        { userId: caller.id, policeNumber: input.policeNumber!, phone: input.phone!, photoUrl: null, station: `${(street ?? place).name}派出所`, duties: ['宣传员', '安全员', '调解员', '治安管理员', '信息采集员', '情报收集员'], dutyHours: DEFAULT_DUTY_HOURS, onLeaveUntil: null },
+        ['userId'],
+      )
+    }
+    await em.update(User, { id: caller.id }, { role: invite.role, name: input.name, scopePlaceId: invite.placeId })
+    await revokeAllForUser(em, caller.id, now)
+    await recordAudit(em, { actorUserId: caller.id, action: 'invite.redeem', targetType: 'invite', targetId: invite.id, detail: { role: invite.role } })
+    return issueTokens(app, em, await em.findOneByOrFail(User, { id: caller.id }))
+  })
+}
