@@ -1,6 +1,7 @@
 import 'reflect-metadata'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { createConnection } from 'mysql2/promise'
 import { DataSource } from 'typeorm'
 import type { Config } from '../config'
 import { ENTITIES } from './entities'
@@ -11,10 +12,10 @@ export type DatabaseConfig = Config['database']
  * MySQL/MariaDB in production (utf8mb4, UTC), an embedded SQLite file otherwise. Each has its own
  * generated migrations; `synchronize` is never used.
  */
-export function createDataSource(db: DatabaseConfig): DataSource {
+export async function createDataSource(db: DatabaseConfig): Promise<DataSource> {
   if (db.type === 'mysql') {
     return new DataSource({
-      type: 'mysql',
+      type: await mysqlFlavour(db.url),
       url: db.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
@@ -42,8 +43,22 @@ export function createDataSource(db: DatabaseConfig): DataSource {
   })
 }
 
+/**
+ * TypeORM reads MariaDB's catalogue differently from MySQL's (nullable defaults, for one), so a
+ * mysql:// URL that points at MariaDB must use the 'mariadb' driver, or the schema looks changed.
+ */
+async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
+  const conn = await createConnection(url)
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v')
+    return /mariadb/i.test(String((rows as Array<{ v: string }>)[0]?.v)) ? 'mariadb' : 'mysql'
+  } finally {
+    await conn.end()
+  }
+}
+
 export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
-  const ds = createDataSource(db)
+  const ds = await createDataSource(db)
   await ds.initialize()
   await ds.runMigrations({ transaction: 'each' })
   return ds

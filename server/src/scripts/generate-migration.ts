@@ -12,7 +12,7 @@ import { createConnection } from 'mysql2/promise'
 import { createDataSource, type DatabaseConfig } from '../db/data-source'
 
 async function generate(db: DatabaseConfig, folder: string, name: string, stamp: number) {
-  const ds = createDataSource(db)
+  const ds = await createDataSource(db)
   await ds.initialize()
   await ds.runMigrations()
   const sql = await ds.driver.createSchemaBuilder().log()

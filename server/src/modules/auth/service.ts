@@ -38,8 +38,7 @@ export async function loginWithWechat(app: AppContext, code: string): Promise<To
 }
 
 export async function refreshSession(app: AppContext, refreshToken: string): Promise<TokenPair> {
-  return app.ds.transaction(async (em) => {
-    const { userId, familyId } = await rotateRefreshToken(app, em, refreshToken)
+  return rotateRefreshToken(app, refreshToken, async (em, userId, familyId) => {
     const user = await em.findOneByOrFail(User, { id: userId })
     if (user.disabledAt) throw new AppError(401, 'unauthenticated', '该账号已停用')
     return issueTokens(app, em, user, familyId)

@@ -29,22 +29,25 @@ export async function issueTokens(app: AppContext, em: EntityManager, user: User
 }
 
 /**
- * Trades a refresh token for a new pair. The old token dies in the same transaction; a token
- * presented after it was replaced means it leaked, so its whole family is revoked.
+ * Trades a refresh token for a new pair. The old token dies in the same transaction as the new
+ * one is made; a token presented after it was replaced means it leaked, so its whole family is
+ * revoked — outside the transaction, so that the refusal does not roll the revocation back.
  */
-export async function rotateRefreshToken(app: AppContext, em: EntityManager, token: string): Promise<{ userId: number; familyId: string }> {
-  const row = await em.findOneBy(RefreshToken, { tokenHash: sha256(token) })
+export async function rotateRefreshToken(app: AppContext, token: string, issue: (em: EntityManager, userId: number, familyId: string) => Promise<TokenPair>): Promise<TokenPair> {
+  const row = await app.ds.manager.findOneBy(RefreshToken, { tokenHash: sha256(token) })
   if (!row) throw invalidRefresh()
   const now = app.now()
   if (row.revokedAt) {
-    await revokeFamily(em, row.familyId, now)
+    await revokeFamily(app.ds.manager, row.familyId, now)
     throw invalidRefresh()
   }
   if (row.expiresAt.getTime() <= now.getTime()) throw invalidRefresh()
-  // Conditional update: of two concurrent refreshes with the same token, only one wins.
-  const result = await em.update(RefreshToken, { id: row.id, revokedAt: IsNull() }, { revokedAt: now })
-  if (result.affected !== 1) throw invalidRefresh()
-  return { userId: row.userId, familyId: row.familyId }
+  return app.ds.transaction(async (em) => {
+    // Conditional update: of two concurrent refreshes with the same token, only one wins.
+    const result = await em.update(RefreshToken, { id: row.id, revokedAt: IsNull() }, { revokedAt: now })
+    if (result.affected !== 1) throw invalidRefresh()
+    return issue(em, row.userId, row.familyId)
+  })
 }
 
 export async function revokeFamily(em: EntityManager, familyId: string, now: Date): Promise<void> {

@@ -86,7 +86,7 @@ export async function redeemInvite(app: AppContext, caller: AuthUser, input: Red
       const street = place.streetId ? await em.findOneBy(Place, { id: place.streetId }) : place.level === 'street' ? place : null
       await em.upsert(
         OfficerProfile,
-        { userId: caller.id, policeNumber: input.policeNumber!, phone: input.phone!, photoUrl: null, station: `${(street ?? place).name}派出所`, duties: ['宣传员', '安全员', '调解员', '治安管理员', '信息采集员', '情报收集员'], dutyHours: DEFAULT_DUTY_HOURS, onLeaveUntil: null },
+        { userId: caller.id, policeNumber: input.policeNumber!, phone: input.phone!, photoUrl: null, station: `${(street ?? place).name.replace(/街道$/, '')}派出所`, duties: ['宣传员', '安全员', '调解员', '治安管理员', '信息采集员', '情报收集员'], dutyHours: DEFAULT_DUTY_HOURS, onLeaveUntil: null },
         ['userId'],
       )
     }

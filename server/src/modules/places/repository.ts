@@ -39,14 +39,17 @@ export async function summarizeBuildings(em: EntityManager, buildings: Place[]):
   }))
 }
 
+/** "%q%" with LIKE's wildcards escaped by '!', which needs no quoting on MySQL or SQLite (unlike backslash). */
+const likePattern = (q: string) => `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`
+
 export async function searchBuildings(em: EntityManager, q: string, communityId: number | undefined, limit: number): Promise<Place[]> {
   const qb = em.createQueryBuilder(Place, 'b').where("b.level = 'building'")
   if (communityId) qb.andWhere('b.communityId = :communityId', { communityId })
   if (q) {
     // A resident types part of the building name or the community name ("阳光" or "3号楼").
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const like = likePattern(q)
     qb.andWhere(
-      "(b.name LIKE :like ESCAPE '\\' OR b.address LIKE :like ESCAPE '\\' OR b.communityId IN (SELECT c.id FROM place c WHERE c.level = 'community' AND c.name LIKE :like ESCAPE '\\'))",
+      "(b.name LIKE :like ESCAPE '!' OR b.address LIKE :like ESCAPE '!' OR b.communityId IN (SELECT c.id FROM place c WHERE c.level = 'community' AND c.name LIKE :like ESCAPE '!'))",
       { like },
     )
   }
@@ -59,7 +62,7 @@ export async function listCommunities(em: EntityManager, q: string, limit: numbe
     .innerJoin(Place, 's', 's.id = c.streetId')
     .select(['c.id AS id', 'c.name AS name', 's.name AS street'])
     .where("c.level = 'community'")
-  if (q) qb.andWhere('c.name LIKE :like', { like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+  if (q) qb.andWhere("c.name LIKE :like ESCAPE '!'", { like: likePattern(q) })
   const rows = await qb.orderBy('c.streetId', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getRawMany<{ id: number | string; name: string; street: string }>()
   return rows.map((r) => ({ id: Number(r.id), name: r.name, street: r.street }))
 }

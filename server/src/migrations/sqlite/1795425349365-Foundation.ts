@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class Foundation1795425023164 implements MigrationInterface {
-  name = 'Foundation1795425023164'
+export class Foundation1795425349365 implements MigrationInterface {
+  name = 'Foundation1795425349365'
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "audit_log" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actorUserId" integer, "action" varchar(64) NOT NULL, "targetType" varchar(32) NOT NULL, "targetId" varchar(64) NOT NULL, "detail" text, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`)

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class Foundation1795425023164 implements MigrationInterface {
-  name = 'Foundation1795425023164'
+export class Foundation1795425349365 implements MigrationInterface {
+  name = 'Foundation1795425349365'
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE \`audit_log\` (\`id\` int NOT NULL AUTO_INCREMENT, \`actorUserId\` int NULL, \`action\` varchar(64) NOT NULL, \`targetType\` varchar(32) NOT NULL, \`targetId\` varchar(64) NOT NULL, \`detail\` text NULL, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX \`ix_audit_actor\` (\`actorUserId\`), INDEX \`ix_audit_target\` (\`targetType\`, \`targetId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`)

@@ -1,0 +1,112 @@
+import 'reflect-metadata'
+import { randomBytes } from 'node:crypto'
+import type { Server } from 'node:http'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createConnection } from 'mysql2/promise'
+import type { DataSource } from 'typeorm'
+import type { TokenPair } from '@anju/shared'
+import { buildApp } from '../app'
+import { loadConfig } from '../config'
+import type { AppContext } from '../context'
+import { openDatabase, type DatabaseConfig } from '../db/data-source'
+import { seedDemoData, type DemoSummary } from '../db/seed'
+import { HttpWechatApi } from '../integrations/wechat/client'
+import { createLogger } from '../lib/logger'
+import { mintStandinCode, startWechatStandin, type WechatStandin } from '../standins/wechat/server'
+
+/**
+ * A scratch database for one test file: a temporary SQLite file, or — when TEST_DATABASE_URL is
+ * set, as in CI — a fresh MariaDB database created beside the given one and dropped afterwards.
+ */
+export async function scratchDatabase(): Promise<{ config: DatabaseConfig; dataDir: string; drop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'anju-test-'))
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) {
+    return { config: { type: 'sqlite', file: join(dataDir, 'test.sqlite') }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) }
+  }
+  const name = `anju_t_${randomBytes(5).toString('hex')}`
+  const admin = await createConnection(url)
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await admin.end()
+  const dbUrl = new URL(url)
+  dbUrl.pathname = `/${name}`
+  return {
+    config: { type: 'mysql', url: dbUrl.toString() },
+    dataDir,
+    drop: async () => {
+      const c = await createConnection(url)
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``)
+      await c.end()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface TestApp {
+  url: string
+  ctx: AppContext
+  ds: DataSource
+  standin: WechatStandin
+  demo: DemoSummary | null
+  /** The clock the app reads; tests move it to expire tokens. */
+  clock: { now: Date }
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; contentType?: string }): Promise<{ status: number; body: any }>
+  loginAs(openid: string): Promise<TokenPair>
+  close(): Promise<void>
+}
+
+export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+  const db = await scratchDatabase()
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent' }), database: db.config }
+  const ds = await openDatabase(db.config)
+  const demo = opts.seed === false ? null : await seedDemoData(ds, join(db.dataDir, 'files'))
+  const standin = await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret })
+  const clock = { now: new Date() }
+  const ctx: AppContext = {
+    config, ds,
+    log: createLogger('silent'),
+    wechat: new HttpWechatApi(standin.url, config.wechat.appId, config.wechat.appSecret),
+    wechatStandinUrl: standin.url,
+    now: () => clock.now,
+  }
+  const server: Server = await new Promise((resolve) => {
+    const s = buildApp(ctx).listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const addr = server.address()
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+
+  const call: TestApp['call'] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = {}
+    if (o.token) headers.authorization = `Bearer ${o.token}`
+    let body: string | undefined
+    if (o.raw !== undefined) {
+      body = o.raw
+      headers['content-type'] = o.contentType ?? 'application/json'
+    } else if (o.body !== undefined) {
+      body = JSON.stringify(o.body)
+      headers['content-type'] = 'application/json'
+    }
+    const res = await fetch(url + path, { method, headers, body })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+
+  const loginAs = async (openid: string) => {
+    const code = await mintStandinCode(standin.url, openid)
+    const res = await call('POST', '/api/auth/wechat-login', { body: { code } })
+    if (res.status !== 200) throw new Error(`login as ${openid} failed: ${JSON.stringify(res.body)}`)
+    return res.body as TokenPair
+  }
+
+  return {
+    url, ctx, ds, standin, demo, clock, call, loginAs,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve))
+      await standin.close()
+      await ds.destroy()
+      await db.drop()
+    },
+  }
+}
