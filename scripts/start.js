@@ -4,32 +4,11 @@
  * SQLite database (or DATABASE_URL), with the WeChat stand-in and the demo data, serving the app
  * and the API from one port. Ctrl-C stops everything.
  */
-const { spawn, spawnSync } = require('node:child_process')
-const { existsSync, statSync, readdirSync } = require('node:fs')
+const { spawn } = require('node:child_process')
 const { join } = require('node:path')
+const { root, h5Dir, buildH5IfStale } = require('./lib/h5')
 
-const root = join(__dirname, '..')
-const h5Dir = join(root, 'dist', 'h5')
 const port = process.env.PORT || '3000'
-
-function newestMtime(dir) {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue
-    const p = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
-  }
-  return newest
-}
-
-function buildH5IfStale() {
-  const built = join(h5Dir, 'index.html')
-  const sources = Math.max(...['miniapp', 'shared/src', 'config'].map((d) => newestMtime(join(root, d))))
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return console.log('H5 app is up to date (dist/h5).')
-  console.log('Building the H5 app (about a minute the first time)…')
-  const r = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
-  if (r.status !== 0) process.exit(r.status ?? 1)
-}
 
 buildH5IfStale()
 const server = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {

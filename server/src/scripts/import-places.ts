@@ -7,6 +7,7 @@
  */
 import 'reflect-metadata'
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/data-source'
@@ -16,7 +17,8 @@ async function main() {
   const file = process.argv[2]
   if (!file) throw new Error('usage: npm run import:places -- <file.csv>')
   const config = loadConfig()
-  const records = parsePlacesCsv(readFileSync(file, 'utf8'))
+  // npm runs workspace scripts in server/; a relative path means relative to where npm was called.
+  const records = parsePlacesCsv(readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8'))
   const ds = await openDatabase(config.database)
   const bar = new SingleBar({ format: '导入楼栋 [{bar}] {percentage}% | {value}/{total} | 用时 {duration}s', hideCursor: true }, Presets.shades_classic)
   const started = Date.now()

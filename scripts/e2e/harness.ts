@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { scratchDatabase } from '../../server/src/test/harness'
+
+const root = join(__dirname, '../..')
+export const SCREENSHOTS = join(root, 'artifacts/e2e')
+
+export interface E2E {
+  url: string
+  browser: Browser
+  /** A phone-sized browser context, as a resident would hold it. */
+  phone(): Promise<{ context: BrowserContext; page: Page }>
+  shot(page: Page, name: string): Promise<string>
+  close(): Promise<void>
+}
+
+/** Starts the real server (as `npm start` does, on a scratch database) and Debian's Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const db = await scratchDatabase()
+  const server: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: join(root, 'server'),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'development', DEMO_DATA: '1', PORT: '0', LOG_LEVEL: 'warn',
+      DATA_DIR: db.dataDir, H5_DIR: join(root, 'dist/h5'),
+      ...(db.config.type === 'mysql' ? { DATABASE_URL: db.config.url } : {}),
+    },
+  })
+  const port = await new Promise<number>((resolve, reject) => {
+    server.on('message', (m: { type?: string; port?: number }) => m.type === 'listening' && resolve(m.port!))
+    server.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)))
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    browser,
+    phone: async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+      return { context, page: await context.newPage() }
+    },
+    shot: async (page, name) => {
+      await page.waitForTimeout(1000) // let the page transition finish
+      const file = join(SCREENSHOTS, `${name}.png`)
+      await page.screenshot({ path: file })
+      return file
+    },
+    close: async () => {
+      await browser.close()
+      const exited = new Promise((resolve) => server.once('exit', resolve))
+      server.kill('SIGTERM')
+      await exited
+      await db.drop()
+    },
+  }
+}
