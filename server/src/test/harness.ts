@@ -66,7 +66,7 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestA
   const clock = { now: new Date() }
   const ctx: AppContext = {
     config, ds,
-    log: createLogger('silent'),
+    log: createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent'),
     wechat: new HttpWechatApi(standin.url, config.wechat.appId, config.wechat.appSecret),
     wechatStandinUrl: standin.url,
     now: () => clock.now,

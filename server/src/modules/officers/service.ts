@@ -150,6 +150,15 @@ export async function updateOfficerProfile(app: AppContext, officerId: number, i
   return toOfficerCard(officer.user, { ...officer.profile, ...changes }, app.now())
 }
 
+/** Staff who answer for a building: the officer who leads it, a duty desk whose scope holds it, an admin. */
+export async function mayManageBuilding(app: AppContext, user: { id: number; role: string }, building: Place): Promise<boolean> {
+  if (user.role === 'admin') return true
+  if (user.role === 'officer') return app.ds.getRepository(BuildingLead).existsBy({ buildingId: building.id, officerUserId: user.id })
+  if (user.role !== 'dispatcher') return false
+  const scope = await staffScope(app.ds.manager, user.id)
+  return scope !== null && isWithin(building, scope)
+}
+
 /** The duty desk (or an admin) names the officer who leads a building in its scope. */
 export async function assignBuildingLead(app: AppContext, actorId: number, buildingId: number, officerUserId: number): Promise<void> {
   const em = app.ds.manager

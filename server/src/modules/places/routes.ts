@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import { buildingSearchQuerySchema, buildingSummarySchema, placeImportResultSchema } from '@anju/shared'
+import { buildingSearchQuerySchema, buildingSummarySchema, idSchema, placeImportResultSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { badRequest, notFound } from '../../errors/app-error'
 import { route } from '../../lib/route'
-import { staffScope } from '../officers/service'
+import { mayManageBuilding, staffScope } from '../officers/service'
+import { buildingLink, buildingQrSign } from './qr-sign'
 import { Place } from './entities'
 import { importPlaces, parsePlacesCsv } from './import'
 import { listCommunities, searchBuildings, summarizeBuildings } from './repository'
@@ -31,6 +32,18 @@ export const placeRoutes = (app: AppContext) => [
       if (!building) throw notFound('楼栋')
       const [summary] = await summarizeBuildings(app.ds.manager, [building])
       return summary!
+    },
+  }),
+  route({
+    method: 'get', path: '/api/places/buildings/:id/qr.svg', tag: 'places', access: ['officer', 'dispatcher', 'admin'],
+    summary: '楼栋二维码门牌（SVG，可打印）：居民扫码即可绑定该楼栋',
+    params: z.object({ id: idSchema }),
+    handler: async ({ params, user, ctx }) => {
+      const building = await app.ds.getRepository(Place).findOneBy({ id: params.id, level: 'building' })
+      if (!building || !(await mayManageBuilding(app, user, building))) throw notFound('楼栋')
+      const [summary] = await summarizeBuildings(app.ds.manager, [building])
+      ctx.type = 'image/svg+xml'
+      return buildingQrSign(summary!, buildingLink(app.config.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`, building.code!))
     },
   }),
   route({

@@ -40,6 +40,22 @@ describe('who may see a resident', () => {
   })
 })
 
+describe("a building's QR sign", () => {
+  it('its officer can print it; it carries the link that binds the building; others get 404 or 403', async () => {
+    const officer = await t.loginAs('demo-officer-1')
+    const mine = (await t.call('GET', `/api/places/buildings/by-code/${t.demo!.qr.onDuty}`, { token: officer.accessToken })).body
+    const res = await fetch(`${t.url}/api/places/buildings/${mine.id}/qr.svg`, { headers: { authorization: `Bearer ${officer.accessToken}` } })
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, expect.stringContaining('image/svg+xml')])
+    const svg = await res.text()
+    expect(svg).toContain(mine.name)
+    expect(svg).toContain('紧急情况请拨打 110')
+    const other = (await t.call('GET', `/api/places/buildings/by-code/${t.demo!.qr.noOfficer}`, { token: officer.accessToken })).body
+    expect((await t.call('GET', `/api/places/buildings/${other.id}/qr.svg`, { token: officer.accessToken })).status).toBe(404)
+    const resident = await t.loginAs('demo-resident-1')
+    expect((await t.call('GET', `/api/places/buildings/${mine.id}/qr.svg`, { token: resident.accessToken })).status).toBe(403)
+  })
+})
+
 describe('role homes', () => {
   it('an officer sees the buildings they lead and how many residents bound to each', async () => {
     const officer = await t.loginAs('demo-officer-1')

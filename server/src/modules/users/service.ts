@@ -3,10 +3,8 @@ import type { BindResidenceInput, Me } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { BuildingLead } from '../officers/entities'
-import { staffScope } from '../officers/service'
+import { mayManageBuilding } from '../officers/service'
 import { Place } from '../places/entities'
-import { isWithin } from '../places/repository'
 import { Residence, User } from './entities'
 
 export async function getMe(app: AppContext, userId: number): Promise<Me> {
@@ -76,13 +74,6 @@ export async function residentFor(app: AppContext, caller: AuthUser, residentId:
 }
 
 async function mayView(app: AppContext, caller: AuthUser, residentId: number, building: Place | null): Promise<boolean> {
-  if (caller.id === residentId) return true
-  if (caller.role === 'admin') return true
-  if (!building) return false
-  if (caller.role === 'officer') return app.ds.getRepository(BuildingLead).existsBy({ buildingId: building.id, officerUserId: caller.id })
-  if (caller.role === 'dispatcher') {
-    const scope = await staffScope(app.ds.manager, caller.id)
-    return scope !== null && isWithin(building, scope)
-  }
-  return false
+  if (caller.id === residentId || caller.role === 'admin') return true
+  return building !== null && mayManageBuilding(app, caller, building)
 }
