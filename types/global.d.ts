@@ -1,0 +1,18 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.jpg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    /** The platform being built: Anju builds `weapp` and `h5`. */
+    TARO_ENV: 'weapp' | 'h5'
+    /** Absolute API base for the mini-program (H5 calls relative /api on its own origin). */
+    TARO_APP_API_BASE?: string
+    TARO_APP_ID?: string
+  }
+}
