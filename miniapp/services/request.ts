@@ -1,0 +1,172 @@
+import Taro from '@tarojs/taro'
+import { apiErrorSchema, tokenPairSchema } from '@anju/shared'
+import { clearStoredSession, loadStoredSession, saveStoredSession } from './session-storage'
+
+/**
+ * Every network call of the app goes through `request`: it adds the bearer token, turns the
+ * server's `{ error: { code, message } }` into an `ApiRequestError` with a message that is
+ * safe to show, and renews an expired access token once before giving up on the session.
+ */
+
+/** H5 is served by the API server itself; the mini-program needs an absolute address. */
+export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
+
+export const LOGIN_PAGE = '/pages/login/index'
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: HttpMethod
+  /** JSON body for POST, PUT and PATCH. */
+  data?: unknown
+  query?: Record<string, string | number | undefined>
+  /** Send the bearer token and renew it on 401. True unless the endpoint is public. */
+  auth?: boolean
+}
+
+interface RawResponse {
+  statusCode: number
+  data: unknown
+  /** The access token this request carried, to tell whether someone renewed it meanwhile. */
+  sentToken: string | null
+}
+
+const SESSION_CODES = new Set(['unauthenticated', 'token_expired'])
+
+let sessionLostListeners: Array<() => void> = []
+
+/** Called when the session cannot be renewed (the session store clears itself). */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.push(listener)
+  return () => {
+    sessionLostListeners = sessionLostListeners.filter((l) => l !== listener)
+  }
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = options.auth ?? true
+  let response = await send(path, options, auth)
+  if (auth && response.statusCode === 401 && SESSION_CODES.has(errorCodeOf(response.data))) {
+    const stored = loadStoredSession()
+    // Another call may have renewed the token while this one was in flight: just retry.
+    const renewed = stored !== null && (stored.accessToken !== response.sentToken || (await renewSession()))
+    if (renewed) response = await send(path, options, auth)
+    if (!renewed || response.statusCode === 401) {
+      loseSession()
+      throw toApiError(response)
+    }
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
+  throw toApiError(response)
+}
+
+let renewing: Promise<boolean> | null = null
+
+/**
+ * Refresh tokens rotate: the old one dies when used. Concurrent 401s therefore share one
+ * refresh call instead of each spending (and invalidating) the same refresh token.
+ */
+export function renewSession(): Promise<boolean> {
+  renewing ??= refreshTokens().finally(() => {
+    renewing = null
+  })
+  return renewing
+}
+
+async function refreshTokens(): Promise<boolean> {
+  const stored = loadStoredSession()
+  if (!stored) return false
+  try {
+    const response = await send('/api/auth/refresh', { method: 'POST', data: { refreshToken: stored.refreshToken } }, false)
+    const pair = tokenPairSchema.safeParse(response.data)
+    if (response.statusCode !== 200 || !pair.success) return false
+    saveStoredSession(pair.data)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function loseSession(): void {
+  clearStoredSession()
+  for (const listener of sessionLostListeners) listener()
+  if (!isOnLoginPage()) void Taro.reLaunch({ url: LOGIN_PAGE }).catch(() => undefined)
+}
+
+function isOnLoginPage(): boolean {
+  try {
+    const pages = Taro.getCurrentPages()
+    const route = pages[pages.length - 1]?.route ?? ''
+    return route.includes('pages/login/index')
+  } catch {
+    return false
+  }
+}
+
+async function send(path: string, options: RequestOptions, auth: boolean): Promise<RawResponse> {
+  const token = auth ? loadStoredSession()?.accessToken ?? null : null
+  const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (token) header.Authorization = `Bearer ${token}`
+  const method = options.method ?? 'GET'
+  try {
+    const res = await Taro.request({
+      url: `${API_BASE}${path}${queryString(options.query)}`,
+      method,
+      data: method === 'GET' ? undefined : (options.data as Record<string, unknown> | undefined),
+      header,
+      dataType: 'json',
+    })
+    return { statusCode: res.statusCode, data: res.data as unknown, sentToken: token }
+  } catch {
+    throw new ApiRequestError(0, 'network_error', '网络连接失败，请检查网络后重试')
+  }
+}
+
+function queryString(query: RequestOptions['query']): string {
+  if (!query) return ''
+  const parts = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+function errorCodeOf(body: unknown): string {
+  const parsed = apiErrorSchema.safeParse(body)
+  return parsed.success ? parsed.data.error.code : ''
+}
+
+function toApiError(response: RawResponse): ApiRequestError {
+  const parsed = apiErrorSchema.safeParse(response.data)
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error
+    return new ApiRequestError(response.statusCode, code, message, details)
+  }
+  return new ApiRequestError(response.statusCode, 'http_error', fallbackMessage(response.statusCode))
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return '登录已失效，请重新登录'
+  if (status === 403) return '没有权限执行此操作'
+  if (status === 404) return '要找的内容不存在'
+  if (status === 429) return '操作太频繁，请稍后再试'
+  if (status >= 500) return '服务暂时不可用，请稍后再试'
+  return `请求失败（${status}），请稍后再试`
+}
+
+/** Any thrown value → a sentence to show the user. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message
+  return '出了点问题，请稍后再试'
+}
