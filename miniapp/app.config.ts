@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/login/index', 'pages/bind/index', 'pages/join/index'],
+  window: {
+    navigationBarBackgroundColor: '#1a4fa0',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '安居',
+    backgroundColor: '#f2f5fa',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#3d4450',
+    selectedColor: '#1a4fa0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

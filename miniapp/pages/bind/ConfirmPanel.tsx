@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { BindResidenceInput, BuildingSummary } from '@anju/shared'
+import { buildingTitle, checkBinding } from './validate'
+
+interface Props {
+  building: BuildingSummary
+  saving: boolean
+  onConfirm: (input: BindResidenceInput) => void
+  onCancel: () => void
+}
+
+/** The chosen building: pick the unit, then confirm. */
+export default function ConfirmPanel({ building, saving, onConfirm, onCancel }: Props) {
+  const [unitId, setUnitId] = useState<number | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  function confirm() {
+    const check = checkBinding(building, unitId)
+    if (!check.ok) {
+      setError(check.message)
+      return
+    }
+    setError(null)
+    onConfirm(check.input)
+  }
+
+  return (
+    <View className='card bind__confirm'>
+      <Text className='bind__chosen-label'>您选择的楼栋</Text>
+      <Text className='bind__chosen'>{buildingTitle(building)}</Text>
+      <Text className='bind__chosen-sub'>
+        {building.district} {building.street}
+        {building.address ? ` · ${building.address}` : ''}
+      </Text>
+
+      {building.units.length > 0 ? (
+        <View>
+          <Text className='field__label'>请选择单元</Text>
+          <View className='bind__units'>
+            {building.units.map((unit) => (
+              <View
+                key={unit.id}
+                className={`bind__unit ${unitId === unit.id ? 'bind__unit--on' : ''}`}
+                onClick={() => {
+                  setUnitId(unit.id)
+                  setError(null)
+                }}
+              >
+                {unit.name}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : (
+        <Text className='bind__chosen-sub'>该楼栋不分单元</Text>
+      )}
+
+      {error && <View className='error-box'>{error}</View>}
+
+      <Button className='btn btn--primary' loading={saving} disabled={saving} onClick={confirm}>
+        {`确认绑定到 ${buildingTitle(building)}`}
+      </Button>
+      <Button className='btn' onClick={onCancel}>
+        重新选择
+      </Button>
+    </View>
+  )
+}

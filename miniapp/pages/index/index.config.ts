@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '安居 · 24小时网上警局',
+})
