@@ -110,13 +110,17 @@ describe('tokens', () => {
 })
 
 describe('demo login options', () => {
-  it('lists the seeded identities, residents first, plus a brand-new resident', async () => {
+  it('lists a brand-new resident first, then the seeded residents with what they will see, then staff', async () => {
     const res = await t.call('GET', '/api/auth/options')
     expect(res.body.demo).toBe(true)
-    const roles = res.body.identities.map((i: { role: string }) => i.role)
-    expect(roles[0]).toBe('resident')
-    expect(roles).toEqual(expect.arrayContaining(['officer', 'dispatcher', 'volunteer', 'admin']))
-    expect(res.body.identities.at(-1).key).toBe('new-resident')
+    const [first, ...rest] = res.body.identities
+    expect(first).toMatchObject({ key: 'new-resident', label: '新居民' })
+    expect(rest[0].role).toBe('resident')
+    expect(rest.map((i: { role: string }) => i.role)).toEqual(expect.arrayContaining(['officer', 'dispatcher', 'volunteer', 'admin']))
+    const byKey = (k: string) => rest.find((i: { key: string }) => i.key === k).description
+    expect(byKey('demo-resident-1')).toMatch(/^住在 .+1号楼，楼长民警在岗$/)
+    expect(byKey('demo-resident-2')).toMatch(/，楼长民警休假中$/)
+    expect(byKey('demo-resident-3')).toMatch(/，楼栋暂无楼长民警$/)
   })
 
   it('a demo code logs in through the same code2Session path; unknown identities are refused', async () => {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { encrypt } from '../../lib/crypto'
 import { mintStandinCode } from '../../standins/wechat/server'
+import { buildingLeadCardFor } from '../officers/service'
 import { Place } from '../places/entities'
 import { Residence, User } from '../users/entities'
 import { familyOf, issueTokens, revokeFamily, rotateRefreshToken } from './tokens'
@@ -64,18 +65,22 @@ async function demoIdentities(app: AppContext): Promise<DemoIdentity[]> {
   })
   const placeName = new Map(places.map((p) => [p.id, p.name]))
   const homeOf = new Map(residences.map((r) => [r.userId, r.buildingId]))
-  const identities: DemoIdentity[] = users.map((u) => {
+  const identities: DemoIdentity[] = [{ key: NEW_RESIDENT_KEY, label: '新居民', role: 'resident', description: '第一次使用，尚未绑定楼栋' }]
+  for (const u of users) {
     const home = homeOf.get(u.id)
     const scope = u.scopePlaceId ? placeName.get(u.scopePlaceId) : undefined
-    return {
-      key: u.openid,
-      label: `${u.name}（${ROLE_LABELS[u.role]}）`,
-      role: u.role,
-      description: home ? `住在 ${placeName.get(home) ?? ''}` : scope ? `负责 ${scope}` : u.role === 'resident' ? '尚未绑定楼栋' : ROLE_LABELS[u.role],
-    }
-  })
-  identities.push({ key: NEW_RESIDENT_KEY, label: '新居民', role: 'resident', description: '第一次使用，尚未绑定楼栋' })
+    let description = scope ? `负责 ${scope}` : ROLE_LABELS[u.role]
+    if (u.role === 'resident') description = home ? `住在 ${placeName.get(home) ?? ''}，${await officerNote(app, u.id)}` : '尚未绑定楼栋'
+    identities.push({ key: u.openid, label: `${u.name}（${ROLE_LABELS[u.role]}）`, role: u.role, description })
+  }
   return identities
+}
+
+/** What trying this demo resident will show: their officer on duty, on leave, or no officer. */
+async function officerNote(app: AppContext, residentId: number): Promise<string> {
+  const card = await buildingLeadCardFor(app, residentId)
+  if (!card.officer) return '楼栋暂无楼长民警'
+  return `楼长民警${card.officer.statusText.replace(/（.*）/, '')}`
 }
 
 /** Plays wx.login for the H5 build: asks the stand-in for a code for a demo identity. */
