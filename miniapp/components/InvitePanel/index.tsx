@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { createInviteSchema, ROLE_LABELS, type Invite, type StaffRole } from '@anju/shared'
+import BusyButton from '../BusyButton'
 import { createInvite, listInvites } from '../../services/api'
 import { messageOf } from '../../services/request'
 import { formatBeijingDateTime } from '../../utils/time'
@@ -76,9 +77,9 @@ export default function InvitePanel({ placeId }: { placeId: number }) {
         </Picker>
       </View>
       {error && <View className='error-box'>{error}</View>}
-      <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={() => void submit()}>
+      <BusyButton className='btn btn--primary' busy={busy} onClick={() => void submit()}>
         生成邀请码
-      </Button>
+      </BusyButton>
 
       {created?.code && (
         <View className='invite__created'>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { BindResidenceInput, BuildingSummary } from '@anju/shared'
+import BusyButton from '../../components/BusyButton'
 import { buildingTitle, checkBinding } from './validate'
 
 interface Props {
@@ -58,9 +59,9 @@ export default function ConfirmPanel({ building, saving, onConfirm, onCancel }: 
 
       {error && <View className='error-box'>{error}</View>}
 
-      <Button className='btn btn--primary' loading={saving} disabled={saving} onClick={confirm}>
+      <BusyButton className='btn btn--primary' busy={saving} onClick={confirm}>
         {`确认绑定到 ${buildingTitle(building)}`}
-      </Button>
+      </BusyButton>
       <Button className='btn' onClick={onCancel}>
         重新选择
       </Button>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { buildingSearchQuerySchema, type BindResidenceInput, type BuildingSummary } from '@anju/shared'
+import BusyButton from '../../components/BusyButton'
 import { bindResidence, getBuildingByCode, listCommunities, searchBuildings, type Community } from '../../services/api'
 import { savePendingBuilding, takePendingBuilding } from '../../services/pending-building'
 import { LOGIN_PAGE, messageOf } from '../../services/request'
@@ -133,9 +134,9 @@ export default function BindPage() {
                 onConfirm={() => void search()}
               />
             </View>
-            <Button className='btn btn--primary' loading={busy === 'search'} disabled={busy === 'search'} onClick={() => void search()}>
+            <BusyButton className='btn btn--primary' busy={busy === 'search'} onClick={() => void search()}>
               搜索
-            </Button>
+            </BusyButton>
           </View>
 
           {results && (

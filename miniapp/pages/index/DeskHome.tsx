@@ -18,9 +18,10 @@ export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: numbe
       <View className='card'>
         <Text className='section-title'>{describeScope(o.scope)}</Text>
         {o.dutyDesk && (
-          <Text className='home__line'>
-            {o.dutyDesk.name} · 值班电话 {o.dutyDesk.phone}
-          </Text>
+          <View>
+            <Text className='home__line'>{o.dutyDesk.name}</Text>
+            <Text className='home__line'>值班电话：{o.dutyDesk.phone}</Text>
+          </View>
         )}
         <View className='home__stats home__stats--three'>
           <View className='home__stat'>

@@ -51,7 +51,8 @@ export default function IndexPage() {
       </View>
     )
   }
-  if (!me) {
+  // The role's panel mounts after this page's own /api/me, so each show loads it once.
+  if (!me || shownCount === 0) {
     return (
       <View className='page'>
         <Loading />

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { redeemInviteSchema } from '@anju/shared'
+import BusyButton from '../../components/BusyButton'
 import { redeemInvite } from '../../services/api'
 import { messageOf } from '../../services/request'
 import { requireLogin, signIn } from '../../stores/session'
@@ -88,9 +89,9 @@ export default function JoinPage() {
 
         {formError && <View className='error-box'>{formError}</View>}
 
-        <Button className='btn btn--primary' loading={saving} disabled={saving} onClick={() => void submit()}>
+        <BusyButton className='btn btn--primary' busy={saving} onClick={() => void submit()}>
           确认加入
-        </Button>
+        </BusyButton>
       </View>
     </View>
   )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { ROLE_LABELS, type DemoIdentity, type LoginOptions } from '@anju/shared'
+import BusyButton from '../../components/BusyButton'
 import EmergencyBanner from '../../components/EmergencyBanner'
 import { getDemoCode, getLoginOptions, loginWithWechatCode } from '../../services/api'
 import { rememberBuildingFromQuery } from '../../services/pending-building'
@@ -67,9 +68,9 @@ export default function LoginPage() {
       {error && <View className='error-box'>{error}</View>}
 
       {!IS_H5 && (
-        <Button className='btn btn--primary login__wechat' loading={busyKey === 'wechat'} onClick={() => void loginWithWechat()}>
+        <BusyButton className='btn btn--primary login__wechat' busy={busyKey === 'wechat'} onClick={() => void loginWithWechat()}>
           微信一键登录
-        </Button>
+        </BusyButton>
       )}
 
       {optionsError && (
@@ -93,7 +94,7 @@ export default function LoginPage() {
             >
               <View className='row'>
                 <Text className='login__identity-label'>{identity.label}</Text>
-                <Text className='tag'>{ROLE_LABELS[identity.role]}</Text>
+                {!identity.label.includes(ROLE_LABELS[identity.role]) && <Text className='tag'>{ROLE_LABELS[identity.role]}</Text>}
               </View>
               <Text className='login__identity-desc'>{busyKey === identity.key ? '正在登录…' : identity.description}</Text>
             </View>

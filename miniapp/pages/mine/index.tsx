@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { ROLE_LABELS, updateMeSchema } from '@anju/shared'
+import BusyButton from '../../components/BusyButton'
 import { LoadError, Loading } from '../../components/PageState'
 import { renameMe } from '../../services/api'
 import { messageOf } from '../../services/request'
@@ -73,9 +74,9 @@ export default function MinePage() {
             <Input className='input' value={name} maxlength={20} focus onInput={(e) => setName(e.detail.value)} />
             {nameError && <Text className='field__error'>{nameError}</Text>}
             <View className='mine__edit-actions'>
-              <Button className='btn btn--primary btn--small' loading={saving} disabled={saving} onClick={() => void saveName()}>
+              <BusyButton className='btn btn--primary btn--small' busy={saving} onClick={() => void saveName()}>
                 保存
-              </Button>
+              </BusyButton>
               <Button className='btn btn--small' onClick={() => setEditing(false)}>
                 取消
               </Button>
@@ -124,9 +125,9 @@ export default function MinePage() {
         </View>
       )}
 
-      <Button className='btn btn--danger mine__logout' loading={leaving} disabled={leaving} onClick={() => void leave()}>
+      <BusyButton className='btn btn--danger mine__logout' busy={leaving} onClick={() => void leave()}>
         退出登录
-      </Button>
+      </BusyButton>
     </View>
   )
 }
