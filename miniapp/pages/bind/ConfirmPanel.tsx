@@ -11,7 +11,7 @@ interface Props {
   onCancel: () => void
 }
 
-/** The chosen building: pick the unit, then confirm. */
+/** The chosen building: pick the unit (optional), then confirm. */
 export default function ConfirmPanel({ building, saving, onConfirm, onCancel }: Props) {
   const [unitId, setUnitId] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -37,14 +37,16 @@ export default function ConfirmPanel({ building, saving, onConfirm, onCancel }: 
 
       {building.units.length > 0 ? (
         <View>
-          <Text className='field__label'>请选择单元</Text>
+          <Text className='field__label'>选择单元</Text>
+          <Text className='field__hint'>不清楚是几单元，可以不选</Text>
           <View className='bind__units'>
             {building.units.map((unit) => (
               <View
                 key={unit.id}
                 className={`bind__unit ${unitId === unit.id ? 'bind__unit--on' : ''}`}
                 onClick={() => {
-                  setUnitId(unit.id)
+                  // Tapping the chosen unit again clears the choice.
+                  setUnitId(unitId === unit.id ? null : unit.id)
                   setError(null)
                 }}
               >

@@ -114,15 +114,6 @@ export default function BindPage() {
           <View className='card'>
             <Text className='section-title'>查找我住的楼栋</Text>
             <View className='field'>
-              <Text className='field__label'>社区</Text>
-              <Picker mode='selector' range={communityNames} value={communityIndex} onChange={(e) => setCommunityIndex(Number(e.detail.value))}>
-                <View className='picker-box'>
-                  <Text>{communityNames[communityIndex] ?? '全部社区'}</Text>
-                  <Text className='bind__change'>选择</Text>
-                </View>
-              </Picker>
-            </View>
-            <View className='field'>
               <Text className='field__label'>楼栋名称</Text>
               <Input
                 className='input'
@@ -133,6 +124,15 @@ export default function BindPage() {
                 onInput={(e) => setQ(e.detail.value)}
                 onConfirm={() => void search()}
               />
+            </View>
+            <View className='field'>
+              <Text className='field__label'>社区（可不选）</Text>
+              <Picker mode='selector' range={communityNames} value={communityIndex} onChange={(e) => setCommunityIndex(Number(e.detail.value))}>
+                <View className='picker-box'>
+                  <Text>{communityNames[communityIndex] ?? '全部社区'}</Text>
+                  <Text className='bind__change'>选择</Text>
+                </View>
+              </Picker>
             </View>
             <BusyButton className='btn btn--primary' busy={busy === 'search'} onClick={() => void search()}>
               搜索
