@@ -48,7 +48,7 @@ describe('a resident meets their building-lead officer', () => {
     await move.waitFor()
     await move.click()
     await page.getByText('我的楼长民警').waitFor()
-    await page.getByText(/^休假中（至 \d+月\d+日）$/).waitFor()
+    await page.getByText(/^休假中（至 \d{4}年\d+月\d+日）$/).waitFor()
     await expectText(page.locator('body'), '民警休假中，现由 幸福路街道值班台 值守')
     await expectText(page.locator('body'), /将拨打：幸福路街道值班台 0472-\d+/)
     await e2e.shot(page, '04-home-officer-on-leave-desk-covers')

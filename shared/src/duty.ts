@@ -69,7 +69,9 @@ export type DutyStatus = 'on_duty' | 'off_duty' | 'on_leave'
 export function dutyStatus(hours: DutyHours, onLeaveUntil: Date | null, now: Date): { status: DutyStatus; text: string } {
   if (onLeaveUntil && onLeaveUntil.getTime() > now.getTime()) {
     const local = new Date(onLeaveUntil.getTime() + BEIJING_OFFSET_MS)
-    return { status: 'on_leave', text: `休假中（至 ${local.getUTCMonth() + 1}月${local.getUTCDate()}日）` }
+    const thisYear = new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
+    const year = local.getUTCFullYear() === thisYear ? '' : `${local.getUTCFullYear()}年`
+    return { status: 'on_leave', text: `休假中（至 ${year}${local.getUTCMonth() + 1}月${local.getUTCDate()}日）` }
   }
   return isOnDuty(hours, null, now) ? { status: 'on_duty', text: '在岗' } : { status: 'off_duty', text: '休息中' }
 }

@@ -70,13 +70,12 @@ export function demoBuildingRows(rand: () => number, officerFor: (gridIndex: num
 }
 
 /** A plain portrait placeholder (an officer in a peaked cap), in the officer's own colours. */
-export function officerAvatarSvg(surname: string, hue: number): string {
+export function officerAvatarSvg(hue: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="240" height="240">
 <rect width="120" height="120" rx="16" fill="hsl(${hue},45%,88%)"/>
 <circle cx="60" cy="58" r="24" fill="#f1c9a5"/>
 <path d="M30 44 Q60 18 90 44 L86 50 H34 Z" fill="#1a2f5a"/><rect x="33" y="46" width="54" height="7" rx="2" fill="#0f1f40"/>
 <circle cx="60" cy="36" r="5" fill="#e3b341"/>
 <path d="M18 120 Q22 86 60 84 Q98 86 102 120 Z" fill="#1a4fa0"/><path d="M52 86 L60 100 L68 86 Z" fill="#dfe7f5"/>
-<text x="100" y="112" font-size="18" font-family="sans-serif" text-anchor="end" fill="#ffffff">${surname}</text>
 </svg>`
 }

@@ -44,7 +44,7 @@ export async function seedDemoData(ds: DataSource, filesDir: string, now = new D
     const name = personName(rand)
     const policeNumber = String(150300 + i * 17)
     const user = await ensureUser(`demo-officer-${i + 1}`, 'officer', name, null)
-    writeFileSync(join(filesDir, 'officers', `${policeNumber}.svg`), officerAvatarSvg(name.slice(0, 1), (i * 37) % 360))
+    writeFileSync(join(filesDir, 'officers', `${policeNumber}.svg`), officerAvatarSvg((i * 37) % 360))
     await ds.getRepository(OfficerProfile).upsert(
       {
         userId: user.id, policeNumber, phone: mobile(rand), photoUrl: `/files/officers/${policeNumber}.svg`, station: '',

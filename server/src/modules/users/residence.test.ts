@@ -34,7 +34,7 @@ describe('a resident binds their building and sees their officer', () => {
     const { accessToken } = await t.loginAs('demo-resident-2')
     const card = (await t.call('GET', '/api/me/building-lead', { token: accessToken })).body
     expect(card.officer.status).toBe('on_leave')
-    expect(card.officer.statusText).toMatch(/^休假中（至 \d+月\d+日）$/)
+    expect(card.officer.statusText).toMatch(/^休假中（至 \d{4}年\d+月\d+日）$/)
     expect(card.cover).toEqual({ reason: 'off_duty', dutyDesk: expect.objectContaining({ name: '幸福路街道值班台', placeName: '幸福路街道' }) })
   })
 
