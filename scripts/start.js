@@ -24,12 +24,11 @@ server.on('message', (msg) => {
   API document:          ${url}/api/openapi.json
   Database:              ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'SQLite, data/anju.sqlite'}
 
-  Demo logins (the login page lists them; WeChat is the local stand-in):
-    居民        demo-resident-1 … 6   (1: officer on duty, 2: officer on leave, 3: no officer, 4: not bound)
-    楼长民警    demo-officer-1 … 10
-    值班台      demo-dispatcher-1 (幸福路街道), demo-dispatcher-2 (青山区)
-    志愿者      demo-volunteer-1 … 3
-    管理员      demo-admin
+  Demo logins: the login page lists them (WeChat is the local stand-in). Try
+    新居民                 a first-time resident: open a building QR link below to bind
+    居民 (住址…民警在岗)     sees their officer on duty
+    居民 (…民警休假中)       sees the officer on leave and the street duty desk covering
+    楼长民警 / 值班台 / 志愿者 / 系统管理员   the staff homes
   Building QR links: ${url}/?building=QS-111-01 (officer on duty), ${url}/?building=QS-112-01 (officer on leave)
 
   Press Ctrl-C to stop.`)
