@@ -104,8 +104,8 @@ export default function InvitePanel({ placeId }: { placeId: number }) {
       {invites.data?.items.map((invite) => {
         const state = inviteState(invite, now)
         return (
-          <View key={invite.id} className='invite__item'>
-            <View className='invite__item-main'>
+          <View key={invite.id} className='list-row'>
+            <View className='list-row__main'>
               <Text className='invite__item-title'>
                 {ROLE_LABELS[invite.role]} · {invite.place.name}
               </Text>

@@ -43,8 +43,8 @@ export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: numbe
         <Text className='section-title'>楼长民警（{o.officers.length} 人）</Text>
         {o.officers.length === 0 && <Text className='home__line'>范围内还没有楼长民警。</Text>}
         {o.officers.map((officer) => (
-          <View key={officer.userId} className='home__list-item'>
-            <View className='home__list-main'>
+          <View key={officer.userId} className='list-row'>
+            <View className='list-row__main'>
               <Text className='home__list-title'>{officer.name}</Text>
               <Text className='home__list-sub'>
                 警号 {officer.policeNumber} · 负责 {officer.buildings} 栋

@@ -37,8 +37,8 @@ export default function OfficerHome({ refreshKey }: { refreshKey: number }) {
         <Text className='section-title'>我负责的楼栋</Text>
         {buildings.length === 0 && <Text className='home__line'>暂未分配楼栋，请联系值班台。</Text>}
         {buildings.map((b) => (
-          <View key={b.id} className='home__list-item'>
-            <View className='home__list-main'>
+          <View key={b.id} className='list-row'>
+            <View className='list-row__main'>
               <Text className='home__list-title'>
                 {b.community} {b.name}
               </Text>

@@ -26,9 +26,9 @@ export function toOfficerCard(user: User, profile: OfficerProfile, now: Date): O
   }
 }
 
-/** The duty desk that covers a place: its street's if the street has one, else its district's. */
+/** The duty desk that covers a place: the place's own, else its street's, else its district's — nearest first. */
 export async function coveringDutyDesk(em: EntityManager, place: Place): Promise<DutyDeskCard | null> {
-  const candidates = [place.streetId, place.districtId, place.id].filter((x): x is number => x !== null)
+  const candidates = [place.id, place.streetId, place.districtId].filter((x): x is number => x !== null)
   const desks = await em.findBy(DutyDesk, { placeId: In(candidates) })
   const desk = candidates.map((id) => desks.find((d) => d.placeId === id)).find(Boolean)
   if (!desk) return null

@@ -75,5 +75,7 @@ describe('role homes', () => {
     expect(home.buildingsWithoutOfficer).toBeGreaterThanOrEqual(3)
     expect(home.officers).toHaveLength(10)
     expect(home.officers.some((o: { onDuty: boolean }) => !o.onDuty)).toBe(true)
+    const street = (await t.call('GET', '/api/desk/overview', { token: (await t.loginAs('demo-dispatcher-1')).accessToken })).body
+    expect([street.scope.name, street.dutyDesk.name]).toEqual(['幸福路街道', '幸福路街道值班台'])
   })
 })
