@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+
+/**
+ * An image a user uploaded, after it was re-encoded without its metadata. `review` follows the
+ * WeChat media check: pending until the check's result arrives, pass, or held (flagged: only the
+ * uploader and the staff handling what it is attached to may see it).
+ */
+@Entity('upload')
+export class Upload {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Index('ix_upload_owner')
+  @Column({ type: 'int' })
+  ownerUserId: number
+
+  /** What the upload is for: ticket, message, officer photo. */
+  @Column({ type: 'varchar', length: 16 })
+  purpose: string
+
+  /** The key in the storage backend (a relative path for the local folder). */
+  @Index('uq_upload_storage_key', { unique: true })
+  @Column({ type: 'varchar', length: 120 })
+  storageKey: string
+
+  @Column({ type: 'varchar', length: 32 })
+  mime: string
+
+  @Column({ type: 'int' })
+  bytes: number
+
+  @Column({ type: 'int', nullable: true })
+  width: number | null
+
+  @Column({ type: 'int', nullable: true })
+  height: number | null
+
+  /** sha256 of the stored bytes. */
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string
+
+  @Column({ type: 'varchar', length: 8 })
+  review: 'pending' | 'pass' | 'held'
+
+  /** The media check's trace_id, to match the asynchronous result to this row. */
+  @Index('ix_upload_check_trace')
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  checkTraceId: string | null
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  checkDetail: string | null
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date
+}
