@@ -13,10 +13,11 @@ import { authRoutes } from './modules/auth/routes'
 import { inviteRoutes } from './modules/invites/routes'
 import { officerRoutes } from './modules/officers/routes'
 import { placeRoutes } from './modules/places/routes'
+import { ticketRoutes } from './modules/tickets/routes'
 import { userRoutes } from './modules/users/routes'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
-  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app)]
+  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app), ...ticketRoutes(app)]
 }
 
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'wechat_busy',
   'wechat_unavailable',
   'invite_invalid',
+  'emergency_confirm_required',
+  'unsupported_media_type',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

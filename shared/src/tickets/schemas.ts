@@ -173,7 +173,7 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   anonymous: z.boolean(),
-  /** Staff handling the ticket see the reporter (unless anonymous hides the name); masked phone. */
+  /** Only the handling officer and the duty desk see who reported (anonymous or not) and the contact phone, to call back. */
   reporter: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
   resolution: z.string().nullable(),
   rejectReason: z.string().nullable(),
@@ -264,7 +264,8 @@ export type WorkbenchQuery = z.input<typeof workbenchQuerySchema>
 export const workbenchPageSchema = z.object({
   items: z.array(ticketSummarySchema),
   nextCursor: z.string().nullable(),
-  counts: z.record(z.enum(WORKBENCH_TABS), z.number().int()),
+  /** Open work only: counting every finished ticket would make each page cost as much as the archive. */
+  counts: z.object({ pending: z.number().int(), active: z.number().int(), warning: z.number().int(), overdue: z.number().int() }),
 })
 export type WorkbenchPage = z.infer<typeof workbenchPageSchema>
 
@@ -319,7 +320,7 @@ export type TicketStats = z.infer<typeof statsSchema>
 export const departmentSchema = z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable() })
 export type Department = z.infer<typeof departmentSchema>
 
-export const DESK_ALERT_KINDS = ['urgent', 'category', 'sla_warning', 'sla_breach', 'escalated', 'dissatisfied'] as const
+export const DESK_ALERT_KINDS = ['urgent', 'category', 'sla_warning', 'sla_breach', 'escalated', 'dissatisfied', 'urged'] as const
 export const DESK_ALERT_LABELS: Record<(typeof DESK_ALERT_KINDS)[number], string> = {
   urgent: '紧急',
   category: '重点类别',
@@ -327,6 +328,7 @@ export const DESK_ALERT_LABELS: Record<(typeof DESK_ALERT_KINDS)[number], string
   sla_breach: '已超时',
   escalated: '已升级',
   dissatisfied: '群众不满意',
+  urged: '居民催办',
 }
 export const deskAlertSchema = z.object({
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import type { PlaceLevel, SubscribeEvent, TicketKind, TicketStatus } from '@anju/shared'
+import type { DESK_ALERT_KINDS, PlaceLevel, SubscribeEvent, TicketKind, TicketStatus } from '@anju/shared'
 
 /**
  * A resident's report and everything done about it. The place's ancestors are copied onto the row
@@ -322,7 +322,7 @@ export class DeskAlert {
   ticketId: number
 
   @Column({ type: 'varchar', length: 16 })
-  kind: 'urgent' | 'category' | 'sla_warning' | 'sla_breach' | 'escalated' | 'dissatisfied'
+  kind: (typeof DESK_ALERT_KINDS)[number]
 
   @Column({ type: 'datetime', nullable: true })
   acknowledgedAt: Date | null

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto'
+import { In, IsNull, LessThan, LessThanOrEqual } from 'typeorm'
+import type { AppContext } from '../context'
+import { WechatSendError } from '../integrations/wechat/client'
+import { OutboxMessage } from '../modules/notifications/entities'
+import type { TicketNotice } from '../modules/notifications/outbox'
+import { User } from '../modules/users/entities'
+
+const BATCH = 50
+const LOCK_MS = 60_000
+/** Minutes before the next try: 1, 5, 30, 120, 360; after the last, the message is given up ('dead'). */
+const BACKOFF_MINUTES = [1, 5, 30, 120, 360]
+const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`
+
+export interface DeliveryResult {
+  sent: number
+  failed: number
+  retried: number
+}
+
+/**
+ * Delivers due outbox rows. A row is claimed by one instance with a conditional UPDATE on its
+ * lock, so two instances never send the same message; a crashed instance's claim expires.
+ */
+export async function deliverOutbox(app: AppContext): Promise<DeliveryResult> {
+  const now = app.now()
+  const result: DeliveryResult = { sent: 0, failed: 0, retried: 0 }
+  const due = await app.ds.manager.find(OutboxMessage, {
+    where: [
+      { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now), lockedUntil: IsNull() },
+      { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now), lockedUntil: LessThan(now) },
+    ],
+    order: { id: 'ASC' },
+    take: BATCH,
+  })
+  for (const message of due) {
+    const claimed = await app.ds.manager.update(
+      OutboxMessage,
+      { id: message.id, status: message.status, attempts: message.attempts },
+      { lockedBy: instanceId, lockedUntil: new Date(now.getTime() + LOCK_MS) },
+    )
+    if (!claimed.affected) continue
+    const outcome = await deliverOne(app, message)
+    result[outcome]++
+  }
+  return result
+}
+
+async function deliverOne(app: AppContext, message: OutboxMessage): Promise<keyof DeliveryResult> {
+  const attempts = message.attempts + 1
+  try {
+    await send(app, message)
+    await app.ds.manager.update(OutboxMessage, { id: message.id }, { status: 'sent', attempts, sentAt: app.now(), lastError: null, lockedUntil: null, lockedBy: null })
+    return 'sent'
+  } catch (err) {
+    const retryable = !(err instanceof WechatSendError) || err.retryable
+    const backoff = BACKOFF_MINUTES[attempts - 1]
+    const giveUp = !retryable || backoff === undefined
+    await app.ds.manager.update(OutboxMessage, { id: message.id }, {
+      status: giveUp ? 'dead' : 'failed',
+      attempts,
+      lastError: describe(err).slice(0, 300),
+      nextAttemptAt: new Date(app.now().getTime() + (backoff ?? 0) * 60_000),
+      lockedUntil: null,
+      lockedBy: null,
+    })
+    app.log.warn('outbox delivery failed', { outboxId: message.id, channel: message.channel, attempts, giveUp, error: describe(err) })
+    return giveUp ? 'failed' : 'retried'
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof WechatSendError) return `errcode ${err.errcode}: ${err.message}`
+  return err instanceof Error ? err.message : String(err)
+}
+
+async function send(app: AppContext, message: OutboxMessage): Promise<void> {
+  if (message.channel !== 'wechat_subscribe') throw new Error(`unknown channel ${message.channel}`)
+  const notice = message.payload as unknown as TicketNotice
+  const user = message.recipientUserId ? await app.ds.manager.findOneBy(User, { id: message.recipientUserId }) : null
+  if (!user) throw new WechatSendError(40003, 'recipient no longer exists', false)
+  const at = new Date(new Date(notice.at).getTime() + 8 * 3600_000).toISOString()
+  await app.wechat.sendSubscribeMessage({
+    touser: user.openid,
+    templateId: app.config.wechat.templates[notice.event],
+    page: `pages/ticket/index?id=${notice.ticketId}`,
+    // Keys of the 工单进度提醒 template: 工单编号, 办理状态, 温馨提示, 更新时间.
+    data: {
+      character_string1: { value: notice.number },
+      phrase2: { value: notice.statusText },
+      thing3: { value: notice.summary.slice(0, 20) },
+      time4: { value: `${at.slice(0, 10)} ${at.slice(11, 16)}` },
+    },
+  })
+}

@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm'
+import type { SubscribeEvent } from '@anju/shared'
+import { TICKET_STATUS_LABELS } from '@anju/shared'
+import type { Ticket } from '../tickets/entities'
+import { ticketNumber } from '../tickets/numbers'
+import { OutboxMessage } from './entities'
+
+/** What a ticket subscribe message says; the delivery job maps it to the template's keys. */
+export interface TicketNotice {
+  event: SubscribeEvent
+  ticketId: number
+  number: string
+  statusText: string
+  /** ≤ 20 characters: WeChat's `thing` fields are that short. */
+  summary: string
+  at: string
+}
+
+const NOTICE_TEXT: Record<SubscribeEvent, string> = {
+  accepted: '您反映的问题已受理',
+  resolved: '您反映的问题已办结，请评价',
+  escalated: '您反映的问题已升级办理',
+}
+
+/**
+ * Queues a subscribe message to the reporter, in the caller's transaction, if they accepted this
+ * event when submitting. `round` tells a second resolve (after a reopen) from the first.
+ */
+export async function queueTicketNotice(em: EntityManager, ticket: Ticket, event: SubscribeEvent, now: Date, round = 0): Promise<void> {
+  if (!ticket.subscribed.includes(event)) return
+  const notice: TicketNotice = {
+    event,
+    ticketId: ticket.id,
+    number: ticketNumber(ticket.id, ticket.createdAt),
+    statusText: TICKET_STATUS_LABELS[ticket.status],
+    summary: NOTICE_TEXT[event],
+    at: now.toISOString(),
+  }
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxMessage)
+    .values({
+      channel: 'wechat_subscribe',
+      dedupeKey: `ticket:${ticket.id}:${event}:${round}`,
+      recipientUserId: ticket.reporterUserId,
+      payload: notice as never,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .orIgnore()
+    .execute()
+}

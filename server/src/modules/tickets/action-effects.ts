@@ -1,0 +1,149 @@
+import type { EntityManager } from 'typeorm'
+import type { TicketActor, ticketActionInputSchema } from '@anju/shared'
+import { RATING_LABELS, REOPEN_WINDOW_DAYS } from '@anju/shared'
+import type { z } from 'zod'
+import type { AppContext } from '../../context'
+import { AppError, conflict, notFound } from '../../errors/app-error'
+import { queueTicketNotice } from '../notifications/outbox'
+import { OfficerProfile } from '../officers/entities'
+import { User } from '../users/entities'
+import { raiseDeskAlert } from './alerts'
+import { Department, Ticket, TicketCategoryRow, TicketEvent, TicketWhistle } from './entities'
+import { announceEscalation, planEscalation } from './escalation'
+import { resolveWarnAt } from './routing'
+
+type ActionInput = z.output<typeof ticketActionInputSchema>
+
+/** What one action does to a ticket, besides its status. */
+export interface Effect {
+  changes: Partial<Ticket>
+  note: string | null
+  visibility?: 'public' | 'internal'
+  detail?: Record<string, string | number | boolean | null>
+  photoIds?: number[]
+  /** Alerts and notifications, written in the same transaction once the change has been made. */
+  after?: (updated: Ticket) => Promise<void>
+}
+
+interface By {
+  userId: number
+  text: string
+  actor: TicketActor
+}
+
+const DONE = { stage: 'done' as const, slaLevel: 0 }
+
+export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, input: ActionInput, by: By, now: Date): Promise<Effect> {
+  switch (input.action) {
+    case 'accept': {
+      const category = await em.findOneByOrFail(TicketCategoryRow, { id: t.categoryId })
+      return {
+        // The desk accepting a ticket nobody holds takes it on itself.
+        changes: {
+          stage: 'active', acceptedAt: now, handlerUserId: t.handlerUserId ?? by.userId,
+          warnAt: resolveWarnAt(category, t.createdAt, t.resolveDueAt), warnedAt: null, breachedAt: null, slaLevel: 0,
+        },
+        note: input.note || '已受理，将尽快处理',
+        after: (u) => queueTicketNotice(em, u, 'accepted', now, u.reopenCount),
+      }
+    }
+    case 'start':
+      return { changes: { stage: 'active' }, note: input.note || '正在处理' }
+    case 'resolve': {
+      const onTime = (t.acceptedAt ?? now) <= t.acceptDueAt && now <= t.resolveDueAt
+      return {
+        changes: { ...DONE, resolution: input.result, resolvedAt: now, onTime, acceptedAt: t.acceptedAt ?? now },
+        note: input.result,
+        photoIds: input.photoIds,
+        after: (u) => queueTicketNotice(em, u, 'resolved', now, u.reopenCount),
+      }
+    }
+    case 'reject':
+      return { changes: { ...DONE, rejectReason: input.reason, closedAt: now }, note: input.reason }
+    case 'withdraw':
+      return { changes: { ...DONE, closedAt: now }, note: input.reason || '居民已撤回' }
+    case 'reopen': {
+      if (!t.resolvedAt || now.getTime() > t.resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86400_000) {
+        throw conflict(`办结已超过 ${REOPEN_WINDOW_DAYS} 天，不能重新办理；如有新情况请重新上报`)
+      }
+      const category = await em.findOneByOrFail(TicketCategoryRow, { id: t.categoryId })
+      const resolveDueAt = new Date(now.getTime() + (t.urgent ? category.urgentResolveMinutes : category.resolveMinutes) * 60_000)
+      return {
+        changes: {
+          stage: 'active', reopenCount: t.reopenCount + 1, resolvedAt: null, onTime: null, rating: null, ratingComment: null,
+          resolveDueAt, warnAt: resolveWarnAt(category, now, resolveDueAt), warnedAt: null, breachedAt: null, slaLevel: 0,
+        },
+        note: input.reason,
+        after: () => raiseDeskAlert(em, t.deskId, t.id, 'dissatisfied', now),
+      }
+    }
+    case 'rate':
+      return {
+        changes: { rating: input.rating, ratingComment: input.comment || null, closedAt: now, stage: 'done' },
+        note: `${RATING_LABELS[input.rating]}${input.comment ? `：${input.comment}` : ''}`,
+        after: async () => (input.rating === 'dissatisfied' ? raiseDeskAlert(em, t.deskId, t.id, 'dissatisfied', now) : undefined),
+      }
+    case 'assign':
+    case 'transfer': {
+      const officer = await activeOfficer(em, input.officerUserId)
+      if (officer.id === t.handlerUserId) throw new AppError(400, 'validation_failed', '工单已由该民警办理')
+      const why = input.action === 'transfer' ? input.reason : input.note
+      return {
+        changes: { handlerUserId: officer.id },
+        note: `${input.action === 'assign' ? '派发给' : '流转至'}民警 ${officer.name}${why ? `：${why}` : ''}`,
+        detail: { fromUserId: t.handlerUserId, toUserId: officer.id },
+      }
+    }
+    case 'escalate': {
+      const plan = await planEscalation(em, t)
+      return {
+        changes: { level: plan.level, deskId: plan.deskId },
+        note: `${plan.text}：${input.reason}`,
+        detail: { fromLevel: t.level, toLevel: plan.level },
+        after: (u) => announceEscalation(em, u, now),
+      }
+    }
+    case 'note':
+      return { changes: {}, note: input.text, visibility: input.visibility, photoIds: input.photoIds }
+    case 'follow_up':
+      return {
+        changes: {},
+        note: `${input.outcome === 'reached' ? '已回访居民' : '回访未联系上居民'}${input.note ? `：${input.note}` : ''}`,
+        detail: { outcome: input.outcome },
+      }
+    case 'whistle': {
+      const department = await em.findOneBy(Department, { id: input.departmentId, active: true })
+      if (!department) throw new AppError(400, 'validation_failed', '请选择正确的部门')
+      if (await em.existsBy(TicketWhistle, { ticketId: t.id, departmentId: department.id })) throw conflict(`已向${department.name}吹哨`)
+      await em.insert(TicketWhistle, { ticketId: t.id, departmentId: department.id, calledByUserId: by.userId, note: input.note || null, calledAt: now })
+      return { changes: {}, note: `吹哨：请${department.name}报到${input.note ? `（${input.note}）` : ''}`, detail: { departmentId: department.id } }
+    }
+    case 'report_in':
+      return reportIn(em, t, input.whistleId, input.response, now)
+    case 'urge': {
+      const last = await em.findOne(TicketEvent, { where: { ticketId: t.id, action: 'urge' }, order: { id: 'DESC' } })
+      if (last && now.getTime() - last.createdAt.getTime() < 24 * 3600_000) throw conflict('您今天已经催办过，民警会尽快处理')
+      return { changes: {}, note: input.note || '居民催办', after: () => raiseDeskAlert(em, t.deskId, t.id, 'urged', now) }
+    }
+  }
+}
+
+async function activeOfficer(em: EntityManager, userId: number): Promise<User> {
+  const [user, profile] = await Promise.all([em.findOneBy(User, { id: userId }), em.findOneBy(OfficerProfile, { userId })])
+  if (!user || !profile || user.role !== 'officer' || user.disabledAt) throw notFound('民警')
+  return user
+}
+
+async function reportIn(em: EntityManager, t: Ticket, whistleId: number, response: string | undefined, now: Date): Promise<Effect> {
+  const whistle = await em.findOneBy(TicketWhistle, { id: whistleId, ticketId: t.id })
+  if (!whistle) throw notFound('吹哨记录')
+  const department = await em.findOneByOrFail(Department, { id: whistle.departmentId })
+  if (!response) {
+    if (whistle.reportedAt) throw conflict(`${department.name}已报到`)
+    await em.update(TicketWhistle, { id: whistle.id }, { reportedAt: now })
+    return { changes: {}, note: `${department.name}已报到`, detail: { whistleId } }
+  }
+  if (whistle.respondedAt) throw conflict(`${department.name}已反馈`)
+  await em.update(TicketWhistle, { id: whistle.id }, { reportedAt: whistle.reportedAt ?? now, response, respondedAt: now })
+  return { changes: {}, note: `${department.name}反馈：${response}`, detail: { whistleId } }
+}

@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm'
+import { In, IsNull } from 'typeorm'
+import type { DeskAlert as DeskAlertView } from '@anju/shared'
+import type { AppContext } from '../../context'
+import { notFound } from '../../errors/app-error'
+import { DutyDesk } from '../officers/entities'
+import { staffScope } from '../officers/service'
+import { ANCESTOR_COLUMN } from '../places/repository'
+import { DeskAlert, Ticket } from './entities'
+import { toSummaries } from './view'
+
+/**
+ * Raises (or raises again) an alert for a duty desk. The unique key makes two server instances
+ * raising the same alert harmless; raising an acknowledged one again puts it back on the list.
+ */
+export async function raiseDeskAlert(em: EntityManager, deskId: number | null, ticketId: number, kind: DeskAlert['kind'], now: Date): Promise<void> {
+  if (!deskId) return
+  const updated = await em.update(DeskAlert, { deskId, ticketId, kind }, { acknowledgedAt: null, acknowledgedByUserId: null, createdAt: now })
+  if (updated.affected) return
+  await em.createQueryBuilder().insert().into(DeskAlert).values({ deskId, ticketId, kind, createdAt: now }).orIgnore().execute()
+}
+
+/** The desks whose alerts a dispatcher sees: the desk of their scope place and every desk beneath it. */
+async function desksInScope(app: AppContext, userId: number): Promise<number[]> {
+  const em = app.ds.manager
+  const scope = await staffScope(em, userId)
+  const qb = em.createQueryBuilder(DutyDesk, 'd').select('d.id', 'id')
+  if (scope) {
+    const column = ANCESTOR_COLUMN[scope.level]
+    qb.innerJoin('place', 'p', 'p.id = d.placeId').where(`(p.id = :id OR p.${String(column)} = :id)`, { id: scope.id })
+  }
+  return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id))
+}
+
+export async function listDeskAlerts(app: AppContext, userId: number): Promise<{ items: DeskAlertView[]; unacknowledged: number }> {
+  const desks = await desksInScope(app, userId)
+  if (desks.length === 0) return { items: [], unacknowledged: 0 }
+  const em = app.ds.manager
+  const where = desks.map((deskId) => ({ deskId, acknowledgedAt: IsNull() }))
+  const [alerts, unacknowledged] = await Promise.all([em.find(DeskAlert, { where, order: { id: 'DESC' }, take: 50 }), em.count(DeskAlert, { where })])
+  const tickets = await em.findBy(Ticket, { id: In([...new Set(alerts.map((a) => a.ticketId))]) })
+  const summaries = new Map((await toSummaries(em, tickets)).map((s) => [s.id, s]))
+  const items = alerts.flatMap((a) => {
+    const ticket = summaries.get(a.ticketId)
+    return ticket ? [{ id: a.id, kind: a.kind, ticket, createdAt: a.createdAt.toISOString() }] : []
+  })
+  return { items, unacknowledged }
+}
+
+export async function acknowledgeDeskAlert(app: AppContext, userId: number, alertId: number): Promise<void> {
+  const desks = await desksInScope(app, userId)
+  const alert = await app.ds.manager.findOneBy(DeskAlert, { id: alertId })
+  if (!alert || !desks.includes(alert.deskId)) throw notFound('提醒')
+  await app.ds.manager.update(DeskAlert, { id: alertId, acknowledgedAt: IsNull() }, { acknowledgedAt: app.now(), acknowledgedByUserId: userId })
+}

@@ -1,0 +1,74 @@
+import type { TicketCategory, TicketCategoryInput } from '@anju/shared'
+import type { AppContext } from '../../context'
+import { AppError, forbidden, notFound } from '../../errors/app-error'
+import type { AuthUser } from '../../middleware/auth'
+import { recordAudit } from '../audit/service'
+import { staffScope } from '../officers/service'
+import { TicketCategoryRow } from './entities'
+
+export function toCategory(row: TicketCategoryRow): TicketCategory {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    sortOrder: row.sortOrder,
+    active: row.active,
+    routeTo: row.routeTo,
+    alertDesk: row.alertDesk,
+    acceptMinutes: row.acceptMinutes,
+    resolveMinutes: row.resolveMinutes,
+    urgentAcceptMinutes: row.urgentAcceptMinutes,
+    urgentResolveMinutes: row.urgentResolveMinutes,
+    warnAtPercent: row.warnAtPercent,
+  }
+}
+
+export async function listCategories(app: AppContext, user: AuthUser, query: { kind?: 'hazard' | 'dispute'; all?: boolean }): Promise<{ items: TicketCategory[] }> {
+  const includeInactive = query.all === true && user.role !== 'resident'
+  const rows = await app.ds.manager.find(TicketCategoryRow, {
+    where: { ...(query.kind ? { kind: query.kind } : {}), ...(includeInactive ? {} : { active: true }) },
+    order: { kind: 'ASC', sortOrder: 'ASC', id: 'ASC' },
+  })
+  return { items: rows.map(toCategory) }
+}
+
+/** Categories, routing rules and SLAs are city-wide: only a district-level duty desk or an admin edits them. */
+async function requireCategoryEditor(app: AppContext, user: AuthUser): Promise<void> {
+  if (user.role === 'admin') return
+  const scope = user.role === 'dispatcher' ? await staffScope(app.ds.manager, user.id) : null
+  if (scope?.level !== 'district') throw forbidden('只有区级值班台可以修改分类和办理时限')
+}
+
+function checkSla(input: TicketCategoryInput): void {
+  if (input.resolveMinutes < input.acceptMinutes || input.urgentResolveMinutes < input.urgentAcceptMinutes) {
+    throw new AppError(400, 'validation_failed', '办结时限不能短于受理时限')
+  }
+  if (input.urgentAcceptMinutes > input.acceptMinutes || input.urgentResolveMinutes > input.resolveMinutes) {
+    throw new AppError(400, 'validation_failed', '紧急工单的时限不能长于普通工单')
+  }
+}
+
+export async function createCategory(app: AppContext, user: AuthUser, input: TicketCategoryInput): Promise<TicketCategory> {
+  await requireCategoryEditor(app, user)
+  checkSla(input)
+  return app.ds.transaction(async (em) => {
+    if (await em.existsBy(TicketCategoryRow, { kind: input.kind, name: input.name })) throw new AppError(409, 'conflict', '已有同名分类')
+    const row = await em.save(em.create(TicketCategoryRow, input))
+    await recordAudit(em, { actorUserId: user.id, action: 'category.create', targetType: 'ticket_category', targetId: row.id, detail: { ...input } })
+    return toCategory(row)
+  })
+}
+
+export async function updateCategory(app: AppContext, user: AuthUser, id: number, input: TicketCategoryInput): Promise<TicketCategory> {
+  await requireCategoryEditor(app, user)
+  checkSla(input)
+  return app.ds.transaction(async (em) => {
+    const row = await em.findOneBy(TicketCategoryRow, { id })
+    if (!row) throw notFound('分类')
+    const clash = await em.findOneBy(TicketCategoryRow, { kind: input.kind, name: input.name })
+    if (clash && clash.id !== id) throw new AppError(409, 'conflict', '已有同名分类')
+    await em.update(TicketCategoryRow, { id }, input)
+    await recordAudit(em, { actorUserId: user.id, action: 'category.update', targetType: 'ticket_category', targetId: id, detail: { ...input } })
+    return toCategory({ ...row, ...input })
+  })
+}

@@ -1,0 +1,112 @@
+import type { SelectQueryBuilder } from 'typeorm'
+import type { TicketDetail, TicketSummary, WorkbenchPage, myTicketsQuerySchema, workbenchQuerySchema } from '@anju/shared'
+import type { z } from 'zod'
+import type { AppContext } from '../../context'
+import { AppError, notFound } from '../../errors/app-error'
+import type { AuthUser } from '../../middleware/auth'
+import { staffScope } from '../officers/service'
+import { Place } from '../places/entities'
+import { ANCESTOR_COLUMN, isWithin } from '../places/repository'
+import { requireActors } from './access'
+import { Ticket } from './entities'
+import { beijingDayRange } from './numbers'
+import { toDetail, toSummaries } from './view'
+
+type WorkbenchQuery = z.output<typeof workbenchQuerySchema>
+type MyTicketsQuery = z.output<typeof myTicketsQuerySchema>
+
+export async function getTicket(app: AppContext, user: AuthUser, id: number): Promise<TicketDetail> {
+  const em = app.ds.manager
+  const ticket = await em.findOneBy(Ticket, { id })
+  if (!ticket) throw notFound('工单')
+  return toDetail(app, em, ticket, user.id, await requireActors(em, user, ticket))
+}
+
+/**
+ * Keyset pages: the cursor is the sort key of the last row, so page 500 costs what page 1 does.
+ * "Overdue first" orders by (slaLevel, id), which the (scope, slaLevel, id) indexes serve directly.
+ */
+interface Cursor {
+  sla?: number
+  id: number
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+function decodeCursor(text: string | undefined): Cursor | null {
+  if (!text) return null
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString()) as Cursor
+    if (Number.isInteger(c.id) && (c.sla === undefined || Number.isInteger(c.sla))) return c
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError(400, 'validation_failed', '分页参数无效，请刷新列表', { field: 'cursor' })
+}
+
+async function page(qb: SelectQueryBuilder<Ticket>, limit: number, bySla: boolean, cursorText: string | undefined) {
+  const cursor = decodeCursor(cursorText)
+  if (cursor && bySla) qb.andWhere('(t.slaLevel < :cs OR (t.slaLevel = :cs AND t.id < :cid))', { cs: cursor.sla ?? 0, cid: cursor.id })
+  else if (cursor) qb.andWhere('t.id < :cid', { cid: cursor.id })
+  if (bySla) qb.orderBy('t.slaLevel', 'DESC').addOrderBy('t.id', 'DESC')
+  else qb.orderBy('t.id', 'DESC')
+  const rows = await qb.take(limit + 1).getMany()
+  const more = rows.length > limit
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  return { items, nextCursor: more && last ? encodeCursor(bySla ? { sla: last.slaLevel, id: last.id } : { id: last.id }) : null }
+}
+
+export async function myTickets(app: AppContext, user: AuthUser, q: MyTicketsQuery): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
+  const em = app.ds.manager
+  const qb = em.createQueryBuilder(Ticket, 't').where('t.reporterUserId = :me', { me: user.id })
+  if (q.tab === 'open') qb.andWhere("t.stage IN ('pending', 'active')")
+  if (q.tab === 'resolved') qb.andWhere("t.status = 'resolved'")
+  if (q.tab === 'closed') qb.andWhere("t.stage = 'done' AND t.status <> 'resolved'")
+  const result = await page(qb, q.limit, false, q.cursor)
+  return { items: await toSummaries(em, result.items), nextCursor: result.nextCursor }
+}
+
+/** 工作台: my tickets (officer) or everything in my place scope (duty desk), by tab, with the open counts. */
+export async function workbench(app: AppContext, user: AuthUser, q: WorkbenchQuery): Promise<WorkbenchPage> {
+  const em = app.ds.manager
+  const scope = q.view === 'scope' ? await staffScope(em, user.id) : null
+  if (q.view === 'scope' && !scope && user.role !== 'admin') throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  const filterPlace = q.placeId ? await em.findOneBy(Place, { id: q.placeId }) : null
+  if (q.placeId && (!filterPlace || (scope && !isWithin(filterPlace, scope)))) throw notFound('地点')
+
+  const base = () => {
+    const qb = em.createQueryBuilder(Ticket, 't')
+    if (q.view === 'mine') qb.where('t.handlerUserId = :me', { me: user.id })
+    else if (scope) qb.where(`t.${scopeColumn(scope)} = :scopeId`, { scopeId: scope.id })
+    else qb.where('1 = 1')
+    if (filterPlace) qb.andWhere(`t.${scopeColumn(filterPlace)} = :placeId`, { placeId: filterPlace.id })
+    if (q.categoryId) qb.andWhere('t.categoryId = :categoryId', { categoryId: q.categoryId })
+    if (q.from || q.to) {
+      const { start, end } = beijingDayRange(q.from ?? '2000-01-01', q.to ?? '2999-12-31')
+      qb.andWhere('t.createdAt >= :start AND t.createdAt < :end', { start, end })
+    }
+    return qb
+  }
+  const listed = base()
+  if (q.tab === 'pending') listed.andWhere("t.stage = 'pending'")
+  if (q.tab === 'active') listed.andWhere("t.stage = 'active'")
+  if (q.tab === 'done') listed.andWhere("t.stage = 'done'")
+  // Finished tickets always have slaLevel 0, so the level alone picks open work.
+  if (q.tab === 'warning') listed.andWhere('t.slaLevel = 1')
+  if (q.tab === 'overdue') listed.andWhere('t.slaLevel = 2')
+  const [result, pending, active, warning, overdue] = await Promise.all([
+    page(listed, q.limit, q.tab === 'all', q.cursor),
+    base().andWhere("t.stage = 'pending'").getCount(),
+    base().andWhere("t.stage = 'active'").getCount(),
+    base().andWhere('t.slaLevel = 1').getCount(),
+    base().andWhere('t.slaLevel = 2').getCount(),
+  ])
+  return { items: await toSummaries(em, result.items), nextCursor: result.nextCursor, counts: { pending, active, warning, overdue } }
+}
+
+/** The ticket column that holds a place's id: its ancestor column, or placeId for a building. */
+export function scopeColumn(place: Place): string {
+  if (place.level === 'building') return 'placeId'
+  const column = ANCESTOR_COLUMN[place.level]
+  if (!column) throw new AppError(400, 'validation_failed', '不支持按单元筛选')
+  return String(column)
+}

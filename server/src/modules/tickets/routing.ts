@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm'
+import type { PlaceLevel } from '@anju/shared'
+import { isOnDuty } from '@anju/shared'
+import { BuildingLead, DutyDesk, OfficerProfile } from '../officers/entities'
+import { coveringDutyDesk } from '../officers/service'
+import { Place } from '../places/entities'
+import { User } from '../users/entities'
+import type { TicketCategoryRow } from './entities'
+
+export interface Routing {
+  handler: { userId: number; name: string; station: string } | null
+  desk: { id: number; name: string } | null
+  level: PlaceLevel
+}
+
+/**
+ * 分类推送: a new ticket goes to the building's lead officer when the category routes there and
+ * the officer is on duty; otherwise (no officer, off duty, on leave, or a desk category) it waits
+ * in the queue of the duty desk that covers the place. The desk is recorded either way: it is
+ * who the SLA sweep alerts.
+ */
+export async function routeNewTicket(em: EntityManager, building: Place, category: TicketCategoryRow, now: Date): Promise<Routing> {
+  const [desk, lead] = await Promise.all([coveringDutyDesk(em, building), em.findOneBy(BuildingLead, { buildingId: building.id })])
+  let handler: Routing['handler'] = null
+  if (lead && category.routeTo === 'building_lead') {
+    const [user, profile] = await Promise.all([
+      em.findOneBy(User, { id: lead.officerUserId }),
+      em.findOneBy(OfficerProfile, { userId: lead.officerUserId }),
+    ])
+    if (user && profile && !user.disabledAt && isOnDuty(profile.dutyHours, profile.onLeaveUntil, now)) {
+      handler = { userId: user.id, name: user.name, station: profile.station }
+    }
+  }
+  return { handler, desk: desk ? { id: desk.id, name: desk.name } : null, level: building.gridId ? 'grid' : 'community' }
+}
+
+/** 按级流转: grid → community → street → district. "大事不出区": the district is the top. */
+export const ESCALATION_LEVELS: readonly PlaceLevel[] = ['grid', 'community', 'street', 'district']
+
+export function nextLevel(level: PlaceLevel): PlaceLevel | null {
+  const i = ESCALATION_LEVELS.indexOf(level)
+  return i >= 0 && i < ESCALATION_LEVELS.length - 1 ? ESCALATION_LEVELS[i + 1]! : null
+}
+
+/** The duty desk that answers for a ticket at a level: the desk covering the building's ancestor at that level. */
+export async function deskAtLevel(em: EntityManager, building: Place, level: PlaceLevel): Promise<DutyDesk | null> {
+  const ancestorId = { grid: building.gridId, community: building.communityId, street: building.streetId, district: building.districtId }[
+    level as 'grid' | 'community' | 'street' | 'district'
+  ]
+  const place = ancestorId ? await em.findOneBy(Place, { id: ancestorId }) : building
+  const card = place ? await coveringDutyDesk(em, place) : null
+  return card ? em.findOneBy(DutyDesk, { id: card.id }) : null
+}
+
+export interface Deadlines {
+  acceptDueAt: Date
+  resolveDueAt: Date
+  warnAt: Date
+}
+
+/** The SLA clock from a start: the accept deadline applies first, so the pre-warning aims at it. */
+export function deadlinesFrom(category: TicketCategoryRow, urgent: boolean, start: Date): Deadlines {
+  const acceptMin = urgent ? category.urgentAcceptMinutes : category.acceptMinutes
+  const resolveMin = urgent ? category.urgentResolveMinutes : category.resolveMinutes
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
+  return { acceptDueAt: at(acceptMin), resolveDueAt: at(resolveMin), warnAt: at((acceptMin * category.warnAtPercent) / 100) }
+}
+
+/** Once accepted, the pre-warning aims at the resolve deadline instead. */
+export function resolveWarnAt(category: TicketCategoryRow, createdAt: Date, resolveDueAt: Date): Date {
+  const span = resolveDueAt.getTime() - createdAt.getTime()
+  return new Date(createdAt.getTime() + (span * category.warnAtPercent) / 100)
+}
