@@ -35,7 +35,10 @@ const hooks = {
   useLaunch: useOnce,
   useDidHide: () => undefined,
   useUnload: () => undefined,
+  usePullDownRefresh: () => undefined,
   useRouter: () => ({ params: routerParams, path: '/' }),
+  // Scrolling to the bottom does not happen in jsdom; lists also offer a 加载更多 button.
+  useReachBottom: () => undefined,
 }
 
 const taro = TaroModule as Record<string, unknown> & { default: Record<string, unknown> }

@@ -1,12 +1,18 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { Me } from '@anju/shared'
+import DeskAlerts from '../../components/DeskAlerts'
 import InvitePanel from '../../components/InvitePanel'
 import { LoadError, Loading } from '../../components/PageState'
+import CountTiles from '../../components/Workbench/CountTiles'
+import { mayEditCategories } from '../categories/form'
 import { getDeskOverview } from '../../services/api'
 import { describeScope } from '../../utils/labels'
 import { useRemote } from '../../utils/use-remote'
 
-/** 值班台首页: the scope at a glance, who is on duty, and inviting staff. */
+const go = (url: string) => void Taro.navigateTo({ url })
+
+/** 值班台首页: alerts and open work first, then the scope at a glance, who is on duty, and inviting staff. */
 export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: number }) {
   const overview = useRemote(getDeskOverview, refreshKey)
   if (!overview.data) {
@@ -15,6 +21,8 @@ export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: numbe
   const o = overview.data
   return (
     <View>
+      <CountTiles view='scope' refreshKey={refreshKey} />
+      <DeskAlerts refreshKey={refreshKey} />
       <View className='card'>
         <Text className='section-title'>{describeScope(o.scope)}</Text>
         {o.dutyDesk && (
@@ -53,6 +61,18 @@ export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: numbe
             <Text className={`badge ${officer.onDuty ? 'badge--on' : 'badge--off'}`}>{officer.onDuty ? '在岗' : '休息'}</Text>
           </View>
         ))}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>统计与设置</Text>
+        <Button className='btn' onClick={() => go('/pages/stats/index')}>
+          工单统计
+        </Button>
+        {mayEditCategories(me) && (
+          <Button className='btn' onClick={() => go('/pages/categories/index')}>
+            问题类别与办理时限
+          </Button>
+        )}
       </View>
 
       <InvitePanel placeId={me.scope?.id ?? o.scope.id} />

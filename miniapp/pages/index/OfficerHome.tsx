@@ -1,6 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import EmergencyBanner from '../../components/EmergencyBanner'
 import { LoadError, Loading } from '../../components/PageState'
+import CountTiles from '../../components/Workbench/CountTiles'
 import { getOfficerOverview } from '../../services/api'
 import { useRemote } from '../../utils/use-remote'
 
@@ -21,6 +23,8 @@ export default function OfficerHome({ refreshKey }: { refreshKey: number }) {
         <Text className='home__line'>警号 {officer.policeNumber} · {officer.station}</Text>
         <Text className='home__line'>值班时间：{officer.dutyHoursText}</Text>
       </View>
+
+      <CountTiles view='mine' refreshKey={refreshKey} />
 
       <View className='card home__stats'>
         <View className='home__stat'>
@@ -47,6 +51,11 @@ export default function OfficerHome({ refreshKey }: { refreshKey: number }) {
             <Text className='home__list-count'>{b.residents} 位居民</Text>
           </View>
         ))}
+      </View>
+      <View className='card'>
+        <Button className='btn' onClick={() => void Taro.navigateTo({ url: '/pages/stats/index' })}>
+          我的工单统计
+        </Button>
       </View>
       <EmergencyBanner />
     </View>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '问题类别与办理时限',
+})
