@@ -57,9 +57,26 @@ async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
   }
 }
 
+/**
+ * better-sqlite3 is one connection: TypeORM would start a second transaction on it while the
+ * first is still open ("cannot start a transaction within a transaction"). Transactions therefore
+ * take turns, as SQLite's single writer would make them anyway.
+ */
+function serializeTransactions(ds: DataSource): void {
+  const manager = ds.manager
+  const run = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>
+  let tail: Promise<unknown> = Promise.resolve()
+  manager.transaction = ((...args: unknown[]) => {
+    const next = tail.then(() => run(...args))
+    tail = next.catch(() => undefined)
+    return next
+  }) as typeof manager.transaction
+}
+
 export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
   const ds = await createDataSource(db)
   await ds.initialize()
+  if (db.type === 'sqlite') serializeTransactions(ds)
   await ds.runMigrations({ transaction: 'each' })
   return ds
 }

@@ -41,7 +41,8 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
     throw new AppError(409, 'emergency_confirm_required', `您描述的情况可能正在发生危险（${signals.join('、')}），请立即拨打110`, { signals })
   }
   const review = await checkText(app, { openid: reporter.openid, content: input.description, scene: 1 })
-  const now = app.now()
+  // Whole seconds: MySQL's DATETIME keeps no fractions, and the receipt's times should add up.
+  const now = new Date(Math.floor(app.now().getTime() / 1000) * 1000)
   const urgent = signals.length > 0
 
   try {
@@ -98,7 +99,8 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
       return row
     })
     app.log.info('ticket submitted', { ticketId: ticket.id, urgent, handled: ticket.handlerUserId ? 'officer' : 'desk' })
-    return receiptFor(app, ticket, user, false)
+    // Read back, so the receipt shows the row as stored (MariaDB hands back its own defaults as 0/1).
+    return receiptFor(app, await em.findOneByOrFail(Ticket, { id: ticket.id }), user, false)
   } catch (err) {
     if (!isUniqueViolation(err)) throw err
     const first = await em.findOneBy(Ticket, { reporterUserId: user.id, clientKey: input.clientKey })

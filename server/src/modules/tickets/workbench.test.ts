@@ -73,8 +73,10 @@ describe('statistics', () => {
 
     const csv = await fetch(`${t.url}/api/stats.csv?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${tok['demo-dispatcher-2']}` } })
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
-    const text = await csv.text()
-    expect(text.startsWith('\uFEFF分组,名称,受理量')).toBe(true)
+    const bytes = Buffer.from(await csv.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM Excel needs for Chinese
+    const text = bytes.subarray(3).toString('utf8')
+    expect(text.startsWith('分组,名称,受理量')).toBe(true)
     expect(text).toContain('按类别,隐患·消防安全,')
     const street = (await t.call('GET', `/api/stats?from=${today}&to=${today}&placeId=${stats.scope.id}`, { token: tok['demo-dispatcher-1'] }))
     expect(street.status).toBe(404)
