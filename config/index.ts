@@ -33,6 +33,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // H5 is served by the API server and calls relative /api/...; the mini-program needs an
       // absolute base. An .env file with TARO_APP_API_BASE overrides this default.
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
+      // Subscribe-message template ids (受理 / 办结 / 升级) from the WeChat admin console; empty
+      // ones are skipped, so a build without them still reports, just without notices.
+      TARO_APP_TEMPLATE_ACCEPTED: JSON.stringify(process.env.TARO_APP_TEMPLATE_ACCEPTED ?? ''),
+      TARO_APP_TEMPLATE_RESOLVED: JSON.stringify(process.env.TARO_APP_TEMPLATE_RESOLVED ?? ''),
+      TARO_APP_TEMPLATE_ESCALATED: JSON.stringify(process.env.TARO_APP_TEMPLATE_ESCALATED ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -14,5 +14,9 @@ declare namespace NodeJS {
     /** Absolute API base for the mini-program (H5 calls relative /api on its own origin). */
     TARO_APP_API_BASE?: string
     TARO_APP_ID?: string
+    /** Subscribe-message template ids for the 受理 / 办结 / 升级 notices (optional). */
+    TARO_APP_TEMPLATE_ACCEPTED?: string
+    TARO_APP_TEMPLATE_RESOLVED?: string
+    TARO_APP_TEMPLATE_ESCALATED?: string
   }
 }

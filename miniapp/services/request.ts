@@ -34,6 +34,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>
   /** Send the bearer token and renew it on 401. True unless the endpoint is public. */
   auth?: boolean
+  /** 'text' for non-JSON bodies such as CSV; an error body is still read as JSON. */
+  responseType?: 'json' | 'text'
 }
 
 interface RawResponse {
@@ -57,12 +59,33 @@ export function onSessionLost(listener: () => void): () => void {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const auth = options.auth ?? true
-  let response = await send(path, options, auth)
+  return settle<T>(() => send(path, options, auth), auth)
+}
+
+export interface UploadOptions {
+  query?: RequestOptions['query']
+  /** The multipart field name; the server reads `file`. */
+  name?: string
+  /** 0–100 while the file goes up (mini-program and H5 both report it). */
+  onProgress?: (percent: number) => void
+}
+
+/**
+ * Uploads one local file (multipart). Taro.uploadFile bypasses Taro.request, so it goes through
+ * here to get the same bearer token, token renewal and `ApiRequestError` as `request`.
+ */
+export function upload<T>(path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
+  return settle<T>(() => sendFile(path, filePath, options), true)
+}
+
+/** Renews an expired session once and retries, then turns the response into data or an error. */
+async function settle<T>(attempt: () => Promise<RawResponse>, auth: boolean): Promise<T> {
+  let response = await attempt()
   if (auth && response.statusCode === 401 && SESSION_CODES.has(errorCodeOf(response.data))) {
     const stored = loadStoredSession()
     // Another call may have renewed the token while this one was in flight: just retry.
     const renewed = stored !== null && (stored.accessToken !== response.sentToken || (await renewSession()))
-    if (renewed) response = await send(path, options, auth)
+    if (renewed) response = await attempt()
     if (!renewed || response.statusCode === 401) {
       loseSession()
       throw toApiError(response)
@@ -126,11 +149,40 @@ async function send(path: string, options: RequestOptions, auth: boolean): Promi
       method,
       data: method === 'GET' ? undefined : (options.data as Record<string, unknown> | undefined),
       header,
-      dataType: 'json',
+      dataType: options.responseType === 'text' ? 'text' : 'json',
     })
-    return { statusCode: res.statusCode, data: res.data as unknown, sentToken: token }
+    const data = options.responseType === 'text' && res.statusCode >= 300 ? parseJson(res.data) : (res.data as unknown)
+    return { statusCode: res.statusCode, data, sentToken: token }
   } catch {
     throw new ApiRequestError(0, 'network_error', '网络连接失败，请检查网络后重试')
+  }
+}
+
+async function sendFile(path: string, filePath: string, options: UploadOptions): Promise<RawResponse> {
+  const token = loadStoredSession()?.accessToken ?? null
+  try {
+    const task = Taro.uploadFile({
+      url: `${API_BASE}${path}${queryString(options.query)}`,
+      filePath,
+      name: options.name ?? 'file',
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+    })
+    const onProgress = options.onProgress
+    if (onProgress && typeof task.onProgressUpdate === 'function') task.onProgressUpdate((p) => onProgress(p.progress))
+    const res = await task
+    // uploadFile hands back the body as text on every platform.
+    return { statusCode: res.statusCode, data: parseJson(res.data), sentToken: token }
+  } catch {
+    throw new ApiRequestError(0, 'network_error', '网络连接失败，请检查网络后重试')
+  }
+}
+
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data) as unknown
+  } catch {
+    return null
   }
 }
 
@@ -160,6 +212,7 @@ function fallbackMessage(status: number): string {
   if (status === 401) return '登录已失效，请重新登录'
   if (status === 403) return '没有权限执行此操作'
   if (status === 404) return '要找的内容不存在'
+  if (status === 413) return '文件太大，请换一张较小的照片'
   if (status === 429) return '操作太频繁，请稍后再试'
   if (status >= 500) return '服务暂时不可用，请稍后再试'
   return `请求失败（${status}），请稍后再试`

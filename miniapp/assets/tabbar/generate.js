@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Draws the tab bar icons (WeChat needs PNG files): a house for 首页 and a person for 我的,
+ * Draws the tab bar icons (WeChat needs PNG files): a house for 首页, a work sheet on a
+ * clipboard for 工单 and a person for 我的,
  * grey and police blue, 81×81 as WeChat recommends. Run it again after changing a shape:
  *   node miniapp/assets/tabbar/generate.js
  */
@@ -22,6 +23,10 @@ const inRect = (x, y, x0, y0, x1, y1) => x >= x0 && x <= x1 && y >= y0 && y <= y
 const shapes = {
   home: (x, y) =>
     (inTriangle(x, y, [40.5, 8], [6, 40], [75, 40]) || inRect(x, y, 16, 36, 65, 72)) && !inRect(x, y, 33, 50, 48, 72),
+  tickets: (x, y) =>
+    (inRect(x, y, 15, 11, 66, 75) && !inRect(x, y, 21, 17, 60, 69)) ||
+    (inRect(x, y, 26, 5, 55, 21) && !inRect(x, y, 36, 9, 45, 13)) ||
+    [30, 42, 54].some((top) => inRect(x, y, 28, top, 53, top + 5)),
   mine: (x, y) =>
     (x - 40.5) ** 2 + (y - 24) ** 2 <= 15 ** 2 || (y <= 72 && ((x - 40.5) / 30) ** 2 + ((y - 76) / 32) ** 2 <= 1),
 }

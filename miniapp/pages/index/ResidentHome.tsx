@@ -5,9 +5,31 @@ import EmergencyBanner from '../../components/EmergencyBanner'
 import OfficerCard from '../../components/OfficerCard'
 import { LoadError, Loading } from '../../components/PageState'
 import { getBuildingLead } from '../../services/api'
+import { reportPageUrl } from '../../services/tickets'
 import { useRemote } from '../../utils/use-remote'
 
 const goBind = () => void Taro.navigateTo({ url: '/pages/bind/index' })
+
+/** 隐患上报 / 矛盾纠纷: the two things a resident comes to do, as the largest buttons. */
+function ReportEntries() {
+  return (
+    <View className='card home__report'>
+      <Text className='section-title'>我要反映</Text>
+      <View className='home__report-buttons'>
+        <Button className='btn btn--primary home__report-button' onClick={() => void Taro.navigateTo({ url: reportPageUrl('hazard') })}>
+          隐患上报
+        </Button>
+        <Button className='btn btn--primary home__report-button' onClick={() => void Taro.navigateTo({ url: reportPageUrl('dispute') })}>
+          矛盾纠纷
+        </Button>
+      </View>
+      <View className='home__my-tickets' onClick={() => void Taro.switchTab({ url: '/pages/tickets/index' })}>
+        <Text>查看我的工单和办理进度</Text>
+        <Text className='home__my-tickets-arrow'>›</Text>
+      </View>
+    </View>
+  )
+}
 
 function BindPrompt() {
   return (
@@ -52,7 +74,10 @@ export default function ResidentHome({ me, refreshKey }: { me: Me; refreshKey: n
   return (
     <View>
       <EmergencyBanner />
-      {me.residence ? <BoundHome me={me} refreshKey={refreshKey} /> : <BindPrompt />}
+      {/* Reporting needs a building: an unbound resident sees how to bind first. */}
+      {!me.residence && <BindPrompt />}
+      <ReportEntries />
+      {me.residence && <BoundHome me={me} refreshKey={refreshKey} />}
     </View>
   )
 }
