@@ -14,10 +14,11 @@ import { inviteRoutes } from './modules/invites/routes'
 import { officerRoutes } from './modules/officers/routes'
 import { placeRoutes } from './modules/places/routes'
 import { ticketRoutes } from './modules/tickets/routes'
+import { uploadRoutes } from './modules/uploads/routes'
 import { userRoutes } from './modules/users/routes'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
-  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app), ...ticketRoutes(app)]
+  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app), ...ticketRoutes(app), ...uploadRoutes(app)]
 }
 
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */

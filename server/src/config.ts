@@ -23,6 +23,12 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: z.string().optional(),
   /** Base URL of the WeChat server API. Unset in development: the local stand-in is started and used. */
   WECHAT_API_BASE: z.string().url().optional(),
+  /** Subscribe-message template IDs, as chosen in the mini-program's admin console. */
+  WECHAT_TEMPLATE_ACCEPTED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_RESOLVED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_ESCALATED: z.string().min(1).optional(),
+  /** The Token of the mini-program's message push settings; WeChat signs each push with it. */
+  WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'WECHAT_PUSH_TOKEN must be 3–32 letters or digits (as WeChat requires)').optional(),
   /** Folder of the built H5 app to serve beside the API; unset serves none. */
   H5_DIR: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
@@ -51,7 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data
   const production = e.NODE_ENV === 'production'
   if (production) {
-    const missing = (['JWT_SECRET', 'DATA_KEY', 'DATABASE_URL', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE'] as const)
+    const missing = ([
+      'JWT_SECRET', 'DATA_KEY', 'DATABASE_URL', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE',
+      'WECHAT_TEMPLATE_ACCEPTED', 'WECHAT_TEMPLATE_RESOLVED', 'WECHAT_TEMPLATE_ESCALATED', 'WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL',
+    ] as const)
       .filter((k) => !e[k])
     if (missing.length > 0) {
       throw new ConfigError(`Cannot start in production: missing ${missing.join(', ')}. See README "Production configuration".`)
@@ -79,9 +88,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Null: start the stand-in in-process and use its address. */
       apiBase: e.WECHAT_API_BASE ?? null,
       standin: useStandin,
+      /** The stand-in accepts any template ID; these name what each one is for. */
+      templates: {
+        accepted: e.WECHAT_TEMPLATE_ACCEPTED ?? 'standin-tpl-ticket-accepted',
+        resolved: e.WECHAT_TEMPLATE_RESOLVED ?? 'standin-tpl-ticket-resolved',
+        escalated: e.WECHAT_TEMPLATE_ESCALATED ?? 'standin-tpl-ticket-escalated',
+      },
+      pushToken: e.WECHAT_PUSH_TOKEN ?? devSecret(dataDir, 'wechat-push-token', () => randomBytes(16).toString('hex')),
+      miniprogramState: production ? ('formal' as const) : ('developer' as const),
     },
     h5Dir: e.H5_DIR ? resolve(e.H5_DIR) : null,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    /**
+     * Where this instance itself answers, set by main.ts (and the test harness) once it listens.
+     * Stands in for PUBLIC_BASE_URL in development, e.g. for the image URLs the WeChat stand-in fetches.
+     */
+    selfBaseUrl: null as string | null,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -17,11 +17,14 @@ async function main() {
     const demo = await seedDemoData(ds, join(config.dataDir, 'files'))
     if (demo) log.info('demo data loaded', { ...demo })
   }
-  const standin = config.wechat.standin ? await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret }) : null
+  const standin = config.wechat.standin
+    ? await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, pushToken: config.wechat.pushToken })
+    : null
   const wechatBase = config.wechat.apiBase ?? standin!.url
+  const { appId, appSecret, miniprogramState } = config.wechat
   const app = buildApp({
     config, ds, log,
-    wechat: new HttpWechatApi(wechatBase, config.wechat.appId, config.wechat.appSecret),
+    wechat: new HttpWechatApi({ baseUrl: wechatBase, appId, appSecret, miniprogramState }),
     wechatStandinUrl: standin?.url ?? null,
     now: () => new Date(),
   })
@@ -29,6 +32,10 @@ async function main() {
   await new Promise<void>((resolve) => server.once('listening', resolve))
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : config.port
+  // Our own address, for what must reach us from outside (the stand-in's pushes and image fetches).
+  const selfHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  config.selfBaseUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`
+  standin?.setPushUrl(`${config.selfBaseUrl}/api/wechat/push`)
   log.info('listening', { url: `http://${config.host}:${port}`, database: config.database.type, wechat: standin ? 'stand-in' : 'real' })
   process.send?.({ type: 'listening', port })
 

@@ -62,12 +62,12 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestA
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent' }), database: db.config }
   const ds = await openDatabase(db.config)
   const demo = opts.seed === false ? null : await seedDemoData(ds, join(db.dataDir, 'files'))
-  const standin = await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret })
+  const standin = await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, pushToken: config.wechat.pushToken })
   const clock = { now: new Date() }
   const ctx: AppContext = {
     config, ds,
     log: createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent'),
-    wechat: new HttpWechatApi(standin.url, config.wechat.appId, config.wechat.appSecret),
+    wechat: new HttpWechatApi({ baseUrl: standin.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, miniprogramState: config.wechat.miniprogramState }),
     wechatStandinUrl: standin.url,
     now: () => clock.now,
   }
@@ -76,6 +76,8 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestA
   })
   const addr = server.address()
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+  config.selfBaseUrl = url
+  standin.setPushUrl(`${url}/api/wechat/push`)
 
   const call: TestApp['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = {}

@@ -1,8 +1,22 @@
 import { AppError } from '../../errors/app-error'
+import { AccessTokenCache, type IssuedToken } from './access-token'
+import { WechatApiError, WechatSendError, WechatTransportError, sendErrorFor } from './errors'
+
+export { WechatSendError } from './errors'
+
+/** WeChat's content-security scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
+export type SecurityScene = 1 | 2 | 3 | 4
+export type SecuritySuggest = 'pass' | 'review' | 'risky'
 
 /** What Anju needs from WeChat's server API. The real service and the stand-in speak the same protocol. */
 export interface WechatApi {
   code2Session(code: string): Promise<WechatSession>
+  /** Text check (msg_sec_check v2). Throws if WeChat cannot be asked; the caller decides what that means. */
+  msgSecCheck(input: { openid: string; content: string; scene: SecurityScene; title?: string }): Promise<{ suggest: SecuritySuggest; label: number; traceId: string }>
+  /** Starts an image check; the verdict arrives later as a `wxa_media_check` push carrying the same trace id. */
+  mediaCheckAsync(input: { openid: string; mediaUrl: string; scene: SecurityScene }): Promise<{ traceId: string }>
+  /** Throws `WechatSendError` on any failure, telling whether a retry can help. */
+  sendSubscribeMessage(input: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }): Promise<void>
 }
 
 export interface WechatSession {
@@ -11,16 +25,36 @@ export interface WechatSession {
   unionid?: string
 }
 
-interface Code2SessionReply {
-  openid?: string
-  session_key?: string
-  unionid?: string
+export interface HttpWechatApiOptions {
+  baseUrl: string
+  appId: string
+  appSecret: string
+  /** Which version of the mini-program a subscribe message opens: 'formal' in production. */
+  miniprogramState?: 'developer' | 'trial' | 'formal'
+  timeoutMs?: number
+}
+
+interface Reply {
   errcode?: number
   errmsg?: string
 }
 
+interface Code2SessionReply extends Reply {
+  openid?: string
+  session_key?: string
+  unionid?: string
+}
+
+interface SecCheckReply extends Reply {
+  trace_id?: string
+  result?: { suggest?: SecuritySuggest; label?: number }
+}
+
+/** The access_token was refused: expired (42001), not the latest or invalid (40001, 40014). */
+const TOKEN_REFUSED = new Set([40001, 42001, 40014])
+
 /** WeChat errcodes a resident can do something about, as clear errors; anything else is our problem. */
-function errorFor(errcode: number): AppError {
+function loginErrorFor(errcode: number): AppError {
   switch (errcode) {
     case 40029: // invalid code
     case 40163: // code been used
@@ -35,31 +69,102 @@ function errorFor(errcode: number): AppError {
 }
 
 export class HttpWechatApi implements WechatApi {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly appId: string,
-    private readonly appSecret: string,
-    private readonly timeoutMs = 5000,
-  ) {}
+  private readonly opts: Required<HttpWechatApiOptions>
+  private readonly tokens: AccessTokenCache
+
+  constructor(opts: HttpWechatApiOptions) {
+    this.opts = { miniprogramState: 'developer', timeoutMs: 5000, ...opts }
+    this.tokens = new AccessTokenCache((force) => this.issueToken(force))
+  }
 
   async code2Session(code: string): Promise<WechatSession> {
-    const url = new URL('/sns/jscode2session', this.baseUrl)
-    url.search = new URLSearchParams({
-      appid: this.appId,
-      secret: this.appSecret,
-      js_code: code,
-      grant_type: 'authorization_code',
-    }).toString()
+    const query = { appid: this.opts.appId, secret: this.opts.appSecret, js_code: code, grant_type: 'authorization_code' }
     let reply: Code2SessionReply
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) })
-      if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      reply = (await res.json()) as Code2SessionReply
+      reply = await this.request<Code2SessionReply>('GET', '/sns/jscode2session', query)
     } catch {
       throw new AppError(503, 'wechat_unavailable', '无法连接微信服务，请稍后再试')
     }
-    if (reply.errcode) throw errorFor(reply.errcode)
-    if (!reply.openid || !reply.session_key) throw errorFor(Number.NaN)
+    if (reply.errcode) throw loginErrorFor(reply.errcode)
+    if (!reply.openid || !reply.session_key) throw loginErrorFor(Number.NaN)
     return { openid: reply.openid, sessionKey: reply.session_key, ...(reply.unionid ? { unionid: reply.unionid } : {}) }
+  }
+
+  async msgSecCheck(input: { openid: string; content: string; scene: SecurityScene; title?: string }) {
+    const body = { content: input.content, version: 2, scene: input.scene, openid: input.openid, ...(input.title ? { title: input.title } : {}) }
+    const reply = await this.callWithToken<SecCheckReply>('/wxa/msg_sec_check', body)
+    const suggest = reply.result?.suggest
+    if (!suggest || !reply.trace_id) throw new WechatTransportError('msg_sec_check reply without result')
+    return { suggest, label: reply.result?.label ?? 0, traceId: reply.trace_id }
+  }
+
+  async mediaCheckAsync(input: { openid: string; mediaUrl: string; scene: SecurityScene }) {
+    const body = { media_url: input.mediaUrl, media_type: 2, version: 2, scene: input.scene, openid: input.openid }
+    const reply = await this.callWithToken<SecCheckReply>('/wxa/media_check_async', body)
+    if (!reply.trace_id) throw new WechatTransportError('media_check_async reply without trace_id')
+    return { traceId: reply.trace_id }
+  }
+
+  async sendSubscribeMessage(input: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }) {
+    const body = {
+      touser: input.touser,
+      template_id: input.templateId,
+      ...(input.page ? { page: input.page } : {}),
+      data: input.data,
+      miniprogram_state: this.opts.miniprogramState,
+      lang: 'zh_CN',
+    }
+    try {
+      await this.callWithToken<Reply>('/cgi-bin/message/subscribe/send', body)
+    } catch (err) {
+      if (err instanceof WechatApiError) throw sendErrorFor(err.errcode, err.errmsg)
+      // Not reached, or no JSON back: WeChat may well answer next time.
+      throw new WechatSendError(-1, err instanceof Error ? err.message : String(err), true)
+    }
+  }
+
+  /** POSTs JSON with the access_token; a refused token is renewed and the call made once more. */
+  private async callWithToken<T extends Reply>(path: string, body: object): Promise<T> {
+    let token = await this.tokens.get()
+    for (let attempt = 0; ; attempt++) {
+      const reply = await this.request<T>('POST', path, { access_token: token }, body)
+      if (!reply.errcode) return reply
+      if (attempt === 0 && TOKEN_REFUSED.has(reply.errcode)) {
+        token = await this.tokens.renew(token)
+        continue
+      }
+      throw new WechatApiError(reply.errcode, reply.errmsg ?? '')
+    }
+  }
+
+  private async issueToken(forceRefresh: boolean): Promise<IssuedToken> {
+    const body = { grant_type: 'client_credential', appid: this.opts.appId, secret: this.opts.appSecret, force_refresh: forceRefresh }
+    const reply = await this.request<Reply & { access_token?: string; expires_in?: number }>('POST', '/cgi-bin/stable_token', {}, body)
+    if (reply.errcode) throw new WechatApiError(reply.errcode, reply.errmsg ?? '')
+    if (!reply.access_token || !reply.expires_in) throw new WechatTransportError('stable_token reply without access_token')
+    return { token: reply.access_token, expiresIn: reply.expires_in }
+  }
+
+  /** One HTTP exchange. Transport failures become WechatTransportError, whose message names no token. */
+  private async request<T>(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: object): Promise<T> {
+    const url = new URL(path, this.opts.baseUrl)
+    url.search = new URLSearchParams(query).toString()
+    let res: Response
+    try {
+      res = await fetch(url, {
+        method,
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+      })
+    } catch (err) {
+      const reason = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'unreachable'
+      throw new WechatTransportError(`WeChat ${path} ${reason}`)
+    }
+    if (!res.ok) throw new WechatTransportError(`WeChat ${path} answered HTTP ${res.status}`)
+    try {
+      return (await res.json()) as T
+    } catch {
+      throw new WechatTransportError(`WeChat ${path} answered something that is not JSON`)
+    }
   }
 }

@@ -3,12 +3,15 @@ import type { Server } from 'node:http'
 import Koa from 'koa'
 import Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
+import { StandinTokens, registerTokenRoutes } from './access-tokens'
+import { registerSecurityRoutes, type SecurityState } from './security'
+import { registerSubscribeRoutes, type SubscribeState } from './subscribe'
 
 /**
  * A local stand-in for WeChat's server API, for development and tests only. It speaks the real
- * protocol (paths, query parameters, errcode/errmsg replies), so the production client runs
- * against it unchanged. The /dev routes play the part of the WeChat app on the phone (wx.login
- * minting a code) and let tests inject WeChat's failures.
+ * protocol (paths, query parameters, access tokens, errcode/errmsg replies, signed message
+ * pushes), so the production client runs against it unchanged. The /dev routes play the part of
+ * the WeChat app on the phone (wx.login minting a code) and let tests inject WeChat's failures.
  */
 export interface WechatStandinOptions {
   appId: string
@@ -16,16 +19,50 @@ export interface WechatStandinOptions {
   port?: number
   /** code2Session calls allowed per minute before errcode 45011. */
   minuteQuota?: number
+  /** Lifetime of access tokens (WeChat: 7200 s). */
+  tokenTtlSeconds?: number
+  /** The mini-program's message push URL and Token (its admin console settings); the URL can be set after start. */
+  pushUrl?: string
+  pushToken?: string
+  /** How long a media check "takes" before its result is pushed. */
+  mediaCheckDelayMs?: number
+  /** Subscribe-message template IDs the mini-program has; unset accepts any. */
+  templates?: readonly string[]
 }
 
 export interface WechatStandin {
   url: string
+  /** Points the message pushes at the app, once the app knows its own address. */
+  setPushUrl(url: string): void
   close(): Promise<void>
 }
 
+type Suggest = SecurityState['mediaVerdicts'][number]
+
+interface Faults {
+  errcodes?: unknown
+  mediaVerdicts?: unknown
+  subscribeErrcodes?: unknown
+  expireTokens?: unknown
+  revokeTokens?: unknown
+}
+
+const numbers = (v: unknown) => (Array.isArray(v) ? v.filter((e): e is number => typeof e === 'number') : [])
+
 const CODE_TTL_MS = 5 * 60_000
 
-export function createWechatStandinApp(opts: WechatStandinOptions): Koa {
+export function createWechatStandinApp(opts: WechatStandinOptions): { app: Koa; security: SecurityState } {
+  const tokens = new StandinTokens(opts.tokenTtlSeconds ?? 7200)
+  const security: SecurityState = {
+    appId: opts.appId,
+    pushUrl: opts.pushUrl,
+    pushToken: opts.pushToken,
+    mediaCheckDelayMs: opts.mediaCheckDelayMs,
+    mediaVerdicts: [],
+    running: new Set(),
+    closed: false,
+  }
+  const subscribe: SubscribeState = { templates: opts.templates, faults: [], sent: [] }
   const codes = new Map<string, { openid: string; expiresAt: number }>()
   const sessionKeys = new Map<string, string>()
   const faults: number[] = []
@@ -64,21 +101,35 @@ export function createWechatStandinApp(opts: WechatStandinOptions): Koa {
     ctx.body = { code }
   })
 
-  // Tests: make the next code2Session calls fail with these errcodes.
+  registerTokenRoutes(router, opts, tokens)
+  registerSecurityRoutes(router, tokens, security)
+  registerSubscribeRoutes(router, tokens, subscribe)
+
+  /**
+   * Tests inject WeChat's failures: `errcodes` fail the next code2Session calls, `mediaVerdicts`
+   * decide the next media checks ('risky', 'review'), `subscribeErrcodes` fail the next subscribe
+   * sends, `expireTokens` / `revokeTokens` make every issued access token answer 42001 / 40001.
+   */
   router.post('/dev/faults', (ctx) => {
-    const errcodes = (ctx.request.body as { errcodes?: unknown } | undefined)?.errcodes
-    if (Array.isArray(errcodes)) faults.push(...errcodes.filter((e): e is number => typeof e === 'number'))
-    ctx.body = { pending: faults.length }
+    const body = (ctx.request.body ?? {}) as Faults
+    faults.push(...numbers(body.errcodes))
+    if (Array.isArray(body.mediaVerdicts)) {
+      security.mediaVerdicts.push(...body.mediaVerdicts.filter((v): v is Suggest => v === 'pass' || v === 'review' || v === 'risky'))
+    }
+    subscribe.faults.push(...numbers(body.subscribeErrcodes))
+    if (body.expireTokens === true) tokens.expireAll()
+    if (body.revokeTokens === true) tokens.revokeAll()
+    ctx.body = { pending: faults.length, mediaVerdicts: security.mediaVerdicts.length, subscribeErrcodes: subscribe.faults.length }
   })
 
   const app = new Koa()
   app.use(bodyParser())
   app.use(router.routes())
-  return app
+  return { app, security }
 }
 
 export async function startWechatStandin(opts: WechatStandinOptions): Promise<WechatStandin> {
-  const app = createWechatStandinApp(opts)
+  const { app, security } = createWechatStandinApp(opts)
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s))
   })
@@ -86,7 +137,14 @@ export async function startWechatStandin(opts: WechatStandinOptions): Promise<We
   const port = typeof addr === 'object' && addr ? addr.port : 0
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    setPushUrl: (url) => {
+      security.pushUrl = url
+    },
+    close: async () => {
+      security.closed = true
+      await Promise.allSettled([...security.running])
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
   }
 }
 
