@@ -24,7 +24,7 @@ export async function startE2E(): Promise<E2E> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
-      NODE_ENV: 'development', DEMO_DATA: '1', PORT: '0', LOG_LEVEL: 'warn',
+      NODE_ENV: 'development', DEMO_DATA: '1', PORT: '0', LOG_LEVEL: 'warn', SLA_SWEEP_MS: '1000', OUTBOX_POLL_MS: '1000',
       DATA_DIR: db.dataDir, H5_DIR: join(root, 'dist/h5'),
       ...(db.config.type === 'mysql' ? { DATABASE_URL: db.config.url } : {}),
     },

@@ -33,6 +33,9 @@ const envSchema = z.object({
   H5_DIR: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** How often each instance sweeps SLAs and delivers the outbox (milliseconds). */
+  SLA_SWEEP_MS: z.coerce.number().int().min(200).default(30_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(200).default(5_000),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
      */
     selfBaseUrl: null as string | null,
     logLevel: e.LOG_LEVEL,
+    jobs: { slaEveryMs: e.SLA_SWEEP_MS, outboxEveryMs: e.OUTBOX_POLL_MS },
   }
 }

@@ -6,6 +6,9 @@ import { HttpWechatApi } from './integrations/wechat/client'
 import { createLogger } from './lib/logger'
 import { startWechatStandin } from './standins/wechat/server'
 import { seedDemoData } from './db/seed'
+import { seedDemoTickets } from './db/demo-tickets'
+import type { AppContext } from './context'
+import { startJobs } from './jobs'
 import { join } from 'node:path'
 
 /** config → database (migrated) → outside systems → app → listen; Ctrl-C closes them in reverse. */
@@ -22,12 +25,13 @@ async function main() {
     : null
   const wechatBase = config.wechat.apiBase ?? standin!.url
   const { appId, appSecret, miniprogramState } = config.wechat
-  const app = buildApp({
+  const ctx: AppContext = {
     config, ds, log,
     wechat: new HttpWechatApi({ baseUrl: wechatBase, appId, appSecret, miniprogramState }),
     wechatStandinUrl: standin?.url ?? null,
     now: () => new Date(),
-  })
+  }
+  const app = buildApp(ctx)
   const server = app.listen(config.port, config.host)
   await new Promise<void>((resolve) => server.once('listening', resolve))
   const addr = server.address()
@@ -37,6 +41,11 @@ async function main() {
   config.selfBaseUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`
   standin?.setPushUrl(`${config.selfBaseUrl}/api/wechat/push`)
   log.info('listening', { url: `http://${config.host}:${port}`, database: config.database.type, wechat: standin ? 'stand-in' : 'real' })
+  if (process.env.DEMO_DATA === '1' && !config.production) {
+    const tickets = await seedDemoTickets(ctx)
+    if (tickets) log.info('demo tickets loaded', { tickets })
+  }
+  const stopJobs = startJobs(ctx, config.jobs)
   process.send?.({ type: 'listening', port })
 
   let stopping = false
@@ -46,6 +55,7 @@ async function main() {
     log.info('stopping', { signal })
     server.close()
     server.closeIdleConnections?.()
+    await stopJobs()
     await standin?.close()
     await ds.destroy()
     process.exit(0)

@@ -36,8 +36,14 @@ export async function listDeskAlerts(app: AppContext, userId: number): Promise<{
   const desks = await desksInScope(app, userId)
   if (desks.length === 0) return { items: [], unacknowledged: 0 }
   const em = app.ds.manager
-  const where = desks.map((deskId) => ({ deskId, acknowledgedAt: IsNull() }))
-  const [alerts, unacknowledged] = await Promise.all([em.find(DeskAlert, { where, order: { id: 'DESC' }, take: 50 }), em.count(DeskAlert, { where })])
+  // Alerts about finished tickets need nothing more, except a resident's 不满意 (the desk follows up).
+  const open = () =>
+    em.createQueryBuilder(DeskAlert, 'a')
+      .innerJoin(Ticket, 't', 't.id = a.ticketId')
+      .where('a.deskId IN (:...desks)', { desks })
+      .andWhere('a.acknowledgedAt IS NULL')
+      .andWhere("(t.stage <> 'done' OR a.kind = 'dissatisfied')")
+  const [alerts, unacknowledged] = await Promise.all([open().orderBy('a.id', 'DESC').take(50).getMany(), open().getCount()])
   const tickets = await em.findBy(Ticket, { id: In([...new Set(alerts.map((a) => a.ticketId))]) })
   const summaries = new Map((await toSummaries(em, tickets)).map((s) => [s.id, s]))
   const items = alerts.flatMap((a) => {
