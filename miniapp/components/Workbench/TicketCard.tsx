@@ -2,16 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { TicketSummary } from '@anju/shared'
 import { ticketDeadline } from '../../utils/deadline'
-
-const STATUS_TONE: Record<TicketSummary['status'], string> = {
-  submitted: 'new',
-  accepted: 'active',
-  in_progress: 'active',
-  resolved: 'done',
-  closed: 'done',
-  rejected: 'final',
-  withdrawn: 'final',
-}
+import TicketStatus from '../TicketStatus'
 
 export function openTicket(id: number): void {
   void Taro.navigateTo({ url: `/pages/ticket/index?id=${id}` })
@@ -24,10 +15,10 @@ export default function TicketCard({ ticket, now }: { ticket: TicketSummary; now
     <View className={`card wb-card wb-card--${ticket.sla}`} onClick={() => openTicket(ticket.id)}>
       <View className='row'>
         <Text className='wb-card__number'>{ticket.number}</Text>
-        <Text className={`wb-status wb-status--${STATUS_TONE[ticket.status]}`}>{ticket.statusText}</Text>
+        <TicketStatus status={ticket.status} text={ticket.statusText} />
       </View>
       <View className='wb-card__tags'>
-        {ticket.urgent && <Text className='wb-urgent'>紧急</Text>}
+        {ticket.urgent && <Text className='urgent-tag'>紧急</Text>}
         <Text className='tag'>{ticket.categoryName}</Text>
       </View>
       <Text className='wb-card__title'>{ticket.title}</Text>

@@ -32,7 +32,7 @@ export default function TicketInfo({ ticket }: { ticket: TicketDetail }) {
         <TicketStatus status={ticket.status} text={ticket.statusText} />
       </View>
       <View className='ticket-tags'>
-        {ticket.urgent && <Text className='ticket-urgent'>紧急</Text>}
+        {ticket.urgent && <Text className='urgent-tag'>紧急</Text>}
         <Text className='tag'>{TICKET_KIND_LABELS[ticket.kind]}</Text>
         <Text className='tag'>{ticket.categoryName}</Text>
         {ticket.anonymous && <Text className='tag'>匿名反映</Text>}
