@@ -1,6 +1,7 @@
 import type { AppContext } from '../context'
 import { deliverOutbox } from './outbox-delivery'
 import { runSlaSweep } from './sla-sweep'
+import { retryPendingMediaChecks } from '../modules/uploads/service'
 
 /**
  * Background work of a server instance. Every instance runs it; the jobs claim rows with
@@ -22,7 +23,10 @@ export function startJobs(app: AppContext, opts: { slaEveryMs?: number; outboxEv
       running.add(run)
     }, ms)
   }
-  const timers = [every('sla sweep', opts.slaEveryMs ?? 30_000, () => runSlaSweep(app)), every('outbox delivery', opts.outboxEveryMs ?? 5_000, () => deliverOutbox(app))]
+  const timers = [
+    every('sla sweep', opts.slaEveryMs ?? 30_000, () => runSlaSweep(app)), every('outbox delivery', opts.outboxEveryMs ?? 5_000, () => deliverOutbox(app)),
+    every('media check retry', 60_000, () => retryPendingMediaChecks(app)),
+  ]
   return async () => {
     timers.forEach(clearInterval)
     await Promise.allSettled([...running])

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../../test/harness'
 import { Upload } from './entities'
+import { retryPendingMediaChecks } from './service'
 import { postFile, reviewSettled, signedPushUrl, smallPng } from './test-helpers'
 
 let t: TestApp
@@ -100,5 +101,16 @@ describe('WeChat media check of uploads', () => {
     } finally {
       spy.mockRestore()
     }
+  })
+
+  it('a check that could not start (WeChat unreachable) is started again by the jobs a minute later', async () => {
+    const res = await postFile(t, token, await smallPng())
+    await reviewSettled(t, res.body.id)
+    // As if WeChat had been down at upload time: no trace id, still pending, a while ago.
+    await t.ds.manager.update(Upload, { id: res.body.id }, { checkTraceId: null, review: 'pending', createdAt: new Date(Date.now() - 5 * 60_000) })
+    expect(await retryPendingMediaChecks(t.ctx)).toBeGreaterThanOrEqual(1)
+    const upload = await reviewSettled(t, res.body.id)
+    expect(upload.checkTraceId).not.toBeNull()
+    expect(upload.review).toBe('pass')
   })
 })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { In, IsNull, type EntityManager } from 'typeorm'
+import { In, IsNull, LessThan, type EntityManager } from 'typeorm'
 import type { Photo } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error'
@@ -61,8 +61,7 @@ export async function createUpload(app: AppContext, user: AuthUser, purpose: Upl
 
 /**
  * Asks WeChat to check the image. A failure here must not fail the upload: the photo stays
- * 'pending' (shown, as pending photos are) and is logged. Re-submitting uploads still pending
- * without a trace id is left to a later sweep job.
+ * 'pending' (shown, as pending photos are) and is logged; `retryPendingMediaChecks` tries again.
  */
 async function startMediaCheck(app: AppContext, upload: Upload, scene: SecurityScene): Promise<void> {
   const owner = await app.ds.manager.findOne(User, { where: { id: upload.ownerUserId }, select: { id: true, openid: true } })
@@ -78,6 +77,14 @@ async function startMediaCheck(app: AppContext, upload: Upload, scene: SecurityS
   } catch (err) {
     app.log.warn('media check could not start; the upload stays pending', { uploadId: upload.id, error: err instanceof Error ? err.message : String(err) })
   }
+}
+
+/** The jobs' retry of media checks that could not start (WeChat down): uploads a minute old, still without a trace id. */
+export async function retryPendingMediaChecks(app: AppContext): Promise<number> {
+  const before = new Date(app.now().getTime() - 60_000)
+  const stuck = await app.ds.manager.find(Upload, { where: { review: 'pending', checkTraceId: IsNull(), createdAt: LessThan(before) }, order: { id: 'ASC' }, take: 50 })
+  for (const upload of stuck) await startMediaCheck(app, upload, CHECK_SCENE[upload.purpose as UploadPurpose] ?? CHECK_SCENE.ticket)
+  return stuck.length
 }
 
 /**
