@@ -1,4 +1,5 @@
 import type { Middleware } from 'koa'
+import { createSecretKey, type KeyObject } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import type { Role } from '@anju/shared'
 import { ROLES } from '@anju/shared'
@@ -12,8 +13,19 @@ export interface AuthUser {
 
 const ISSUER = 'anju'
 
+/**
+ * jsonwebtoken turns a string secret into a key on every call (trying it as a public key first);
+ * one KeyObject per secret saves that on every request.
+ */
+const keys = new Map<string, KeyObject>()
+function keyFor(secret: string): KeyObject {
+  let key = keys.get(secret)
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))))
+  return key
+}
+
 export function signAccessToken(secret: string, user: AuthUser, ttlSeconds: number): string {
-  return jwt.sign({ role: user.role }, secret, {
+  return jwt.sign({ role: user.role }, keyFor(secret), {
     algorithm: 'HS256',
     subject: String(user.id),
     expiresIn: ttlSeconds,
@@ -23,7 +35,7 @@ export function signAccessToken(secret: string, user: AuthUser, ttlSeconds: numb
 
 export function verifyAccessToken(secret: string, token: string): AuthUser {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER }) as jwt.JwtPayload
+    const claims = jwt.verify(token, keyFor(secret), { algorithms: ['HS256'], issuer: ISSUER }) as jwt.JwtPayload
     const id = Number(claims.sub)
     const role = claims.role as Role
     if (!Number.isInteger(id) || !ROLES.includes(role)) throw new Error('bad claims')

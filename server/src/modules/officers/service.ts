@@ -3,6 +3,7 @@ import type { BuildingLeadCard, DeskOverview, DutyDeskCard, OfficerCard, Officer
 import { describeDutyHours, dutyStatus, isOnDuty } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
+import { referenceDataChanged } from '../../db/reference-data'
 import { recordAudit } from '../audit/service'
 import { Place } from '../places/entities'
 import { ANCESTOR_COLUMN, isWithin } from '../places/repository'
@@ -147,6 +148,7 @@ export async function updateOfficerProfile(app: AppContext, officerId: number, i
     await em.update(OfficerProfile, { userId: officerId }, changes)
     await recordAudit(em, { actorUserId: officerId, action: 'officer.profile.update', targetType: 'officer', targetId: officerId, detail: { fields: Object.keys(changes) } })
   })
+  referenceDataChanged(app.ds)
   return toOfficerCard(officer.user, { ...officer.profile, ...changes }, app.now())
 }
 
@@ -175,4 +177,5 @@ export async function assignBuildingLead(app: AppContext, actorId: number, build
     else await tx.insert(BuildingLead, { buildingId, officerUserId })
     await recordAudit(tx, { actorUserId: actorId, action: 'building_lead.assign', targetType: 'building', targetId: buildingId, detail: { officerUserId, previous: lead?.officerUserId ?? null } })
   })
+  referenceDataChanged(app.ds)
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { buildingSearchQuerySchema, buildingSummarySchema, idSchema, placeImportResultSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
+import { referenceDataChanged } from '../../db/reference-data'
 import { badRequest, notFound } from '../../errors/app-error'
 import { route } from '../../lib/route'
 import { mayManageBuilding, staffScope } from '../officers/service'
@@ -62,7 +63,9 @@ export const placeRoutes = (app: AppContext) => [
       const text = typeof ctx.request.body === 'string' ? ctx.request.body : ''
       if (!text.trim()) throw badRequest('请上传 CSV 内容（Content-Type: text/csv）')
       const scope = await staffScope(app.ds.manager, user.id)
-      return importPlaces(app.ds, parsePlacesCsv(text), { scope })
+      const result = await importPlaces(app.ds, parsePlacesCsv(text), { scope })
+      referenceDataChanged(app.ds)
+      return result
     },
   }),
 ]

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../middleware/auth'
 import { recordAudit } from '../audit/service'
 import { staffScope } from '../officers/service'
 import { TicketCategoryRow } from './entities'
+import { referenceDataChanged } from '../../db/reference-data'
 
 export function toCategory(row: TicketCategoryRow): TicketCategory {
   return {
@@ -56,7 +57,7 @@ export async function createCategory(app: AppContext, user: AuthUser, input: Tic
     const row = await em.save(em.create(TicketCategoryRow, input))
     await recordAudit(em, { actorUserId: user.id, action: 'category.create', targetType: 'ticket_category', targetId: row.id, detail: { ...input } })
     return toCategory(row)
-  })
+  }).finally(() => referenceDataChanged(app.ds))
 }
 
 export async function updateCategory(app: AppContext, user: AuthUser, id: number, input: TicketCategoryInput): Promise<TicketCategory> {
@@ -70,5 +71,5 @@ export async function updateCategory(app: AppContext, user: AuthUser, id: number
     await em.update(TicketCategoryRow, { id }, input)
     await recordAudit(em, { actorUserId: user.id, action: 'category.update', targetType: 'ticket_category', targetId: id, detail: { ...input } })
     return toCategory({ ...row, ...input })
-  })
+  }).finally(() => referenceDataChanged(app.ds))
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { TicketReceipt } from '@anju/shared'
-import { createTicketSchema, emergencySignals } from '@anju/shared'
+import { allowedActions, createTicketSchema, emergencySignals } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { isUniqueViolation } from '../../db/errors'
@@ -8,105 +8,93 @@ import { AppError } from '../../errors/app-error'
 import { encrypt } from '../../lib/crypto'
 import type { AuthUser } from '../../middleware/auth'
 import { OfficerProfile } from '../officers/entities'
-import { Place } from '../places/entities'
+import type { Place } from '../places/entities'
 import { checkText } from '../uploads/content-check'
+import type { Upload } from '../uploads/entities'
 import { claimUploads } from '../uploads/service'
-import { Residence, User } from '../users/entities'
+import { Residence } from '../users/entities'
 import { raiseDeskAlert } from './alerts'
-import { Ticket, TicketCategoryRow, TicketEvent, TicketPhoto } from './entities'
+import { Ticket, TicketEvent, TicketPhoto } from './entities'
 import { ticketNumber } from './numbers'
-import { deadlinesFrom, routeNewTicket } from './routing'
-import { toDetail } from './view'
+import { allCategories, openidOf, placeById } from './reference-cache'
+import { deadlinesFrom, routeNewTicket, type Routing } from './routing'
+import { assembleDetail, summaryOf, toDetail } from './view'
 
 type CreateTicket = z.output<typeof createTicketSchema>
 
 /**
  * 隐患上报 / 矛盾纠纷: validates, routes and stores a resident's report with its photos in one
  * transaction. The (reporter, clientKey) unique index makes a retried submit — even two at once —
- * come back with the first ticket instead of a second one.
+ * come back with the first ticket instead of a second one. This is the path a burst of reports
+ * takes, so it reads reference data from the instance's cache and builds the receipt from what it
+ * already holds: a new report costs one lookup and one short transaction.
  */
 export async function submitTicket(app: AppContext, user: AuthUser, input: CreateTicket): Promise<TicketReceipt> {
   const em = app.ds.manager
   const existing = await em.findOneBy(Ticket, { reporterUserId: user.id, clientKey: input.clientKey })
-  if (existing) return receiptFor(app, existing, user, true)
+  if (existing) return replayReceipt(app, existing, user)
 
-  const [category, building, reporter] = await Promise.all([
-    em.findOneBy(TicketCategoryRow, { id: input.categoryId, kind: input.kind, active: true }),
-    buildingFor(em, user.id, input.location),
-    em.findOneByOrFail(User, { id: user.id }),
-  ])
+  const [categories, building, openid] = await Promise.all([allCategories(em), buildingFor(em, user.id, input.location), openidOf(em, user.id)])
+  const category = categories.find((c) => c.id === input.categoryId && c.kind === input.kind && c.active)
   if (!category) throw new AppError(400, 'validation_failed', '请选择正确的问题类别', { field: 'categoryId' })
   const signals = emergencySignals(input.description)
   if (signals.length > 0 && !input.emergencyAcknowledged) {
     throw new AppError(409, 'emergency_confirm_required', `您描述的情况可能正在发生危险（${signals.join('、')}），请立即拨打110`, { signals })
   }
-  const review = await checkText(app, { openid: reporter.openid, content: input.description, scene: 1 })
+  const review = await checkText(app, { openid: openid ?? '', content: input.description, scene: 1 })
   // Whole seconds: MySQL's DATETIME keeps no fractions, and the receipt's times should add up.
   const now = new Date(Math.floor(app.now().getTime() / 1000) * 1000)
   const urgent = signals.length > 0
+  const routing = await routeNewTicket(em, building, category, now)
+  const pin = input.location.type === 'pin' ? input.location : null
+  const ticket = em.create(Ticket, {
+    clientKey: input.clientKey, kind: input.kind, categoryId: category.id, status: 'submitted', stage: 'pending', slaLevel: 0, urgent,
+    description: input.description, reporterUserId: user.id, anonymous: input.anonymous,
+    contactPhoneEnc: input.contactPhone ? encrypt(app.config.dataKey, input.contactPhone) : null,
+    placeId: building.id, districtId: building.districtId ?? building.id, streetId: building.streetId, communityId: building.communityId, gridId: building.gridId,
+    locationText: (pin?.address ?? [building.name, building.address].filter(Boolean).join(' · ')).slice(0, 160),
+    latitude: pin?.latitude ?? null, longitude: pin?.longitude ?? null,
+    level: routing.level, handlerUserId: routing.handler?.userId ?? null, deskId: routing.desk?.id ?? null,
+    ...deadlinesFrom(category, urgent, now),
+    warnedAt: null, breachedAt: null, acceptedAt: null, resolvedAt: null, closedAt: null, resolution: null, rejectReason: null,
+    rating: null, ratingComment: null, reopenCount: 0, onTime: null,
+    subscribed: input.subscribed, contentHeld: review === 'held', createdAt: now, updatedAt: now,
+  })
+  const whom = routing.handler ? `楼长民警 ${routing.handler.name}` : routing.desk?.name ?? '值班台'
+  const event = em.create(TicketEvent, {
+    actorUserId: user.id, actorText: input.anonymous ? '匿名居民' : '居民', action: 'submit', fromStatus: null, toStatus: 'submitted',
+    note: `已提交，由${whom}受理${urgent ? '（紧急）' : ''}`, visibility: 'public', detail: null, createdAt: now,
+  })
 
+  let uploads: Upload[]
   try {
-    const ticket = await app.ds.transaction(async (tx) => {
-      const routing = await routeNewTicket(tx, building, category, now)
-      const pin = input.location.type === 'pin' ? input.location : null
-      const row = tx.create(Ticket, {
-        clientKey: input.clientKey,
-        kind: input.kind,
-        categoryId: category.id,
-        status: 'submitted',
-        stage: 'pending',
-        slaLevel: 0,
-        urgent,
-        description: input.description,
-        reporterUserId: user.id,
-        anonymous: input.anonymous,
-        contactPhoneEnc: input.contactPhone ? encrypt(app.config.dataKey, input.contactPhone) : null,
-        placeId: building.id,
-        districtId: building.districtId ?? building.id,
-        streetId: building.streetId,
-        communityId: building.communityId,
-        gridId: building.gridId,
-        locationText: (pin?.address ?? [building.name, building.address].filter(Boolean).join(' · ')).slice(0, 160),
-        latitude: pin?.latitude ?? null,
-        longitude: pin?.longitude ?? null,
-        level: routing.level,
-        handlerUserId: routing.handler?.userId ?? null,
-        deskId: routing.desk?.id ?? null,
-        ...deadlinesFrom(category, urgent, now),
-        subscribed: input.subscribed,
-        contentHeld: review === 'held',
-        createdAt: now,
-        updatedAt: now,
-      })
-      await tx.insert(Ticket, row)
-      const uploads = await claimUploads(tx, user.id, input.photoIds, 'ticket')
-      if (uploads.length > 0) await tx.insert(TicketPhoto, uploads.map((u, position) => ({ ticketId: row.id, eventId: null, uploadId: u.id, position })))
-      const whom = routing.handler ? `楼长民警 ${routing.handler.name}` : routing.desk?.name ?? '值班台'
-      await tx.insert(TicketEvent, {
-        ticketId: row.id,
-        actorUserId: user.id,
-        actorText: input.anonymous ? '匿名居民' : '居民',
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: `已提交，由${whom}受理${urgent ? '（紧急）' : ''}`,
-        visibility: 'public',
-        detail: null,
-        createdAt: now,
-      })
-      if (urgent) await raiseDeskAlert(tx, routing.desk?.id ?? null, row.id, 'urgent', now)
-      if (category.alertDesk) await raiseDeskAlert(tx, routing.desk?.id ?? null, row.id, 'category', now)
-      return row
+    uploads = await app.ds.transaction(async (tx) => {
+      ticket.id = await insertRow(tx, Ticket, ticket)
+      event.ticketId = ticket.id
+      event.id = await insertRow(tx, TicketEvent, event)
+      const claimed = await claimUploads(tx, user.id, input.photoIds, 'ticket')
+      if (claimed.length > 0) await tx.insert(TicketPhoto, claimed.map((u, position) => ({ ticketId: ticket.id, eventId: null, uploadId: u.id, position })))
+      if (urgent) await raiseDeskAlert(tx, routing.desk?.id ?? null, ticket.id, 'urgent', now)
+      if (category.alertDesk) await raiseDeskAlert(tx, routing.desk?.id ?? null, ticket.id, 'category', now)
+      return claimed
     })
-    app.log.info('ticket submitted', { ticketId: ticket.id, urgent, handled: ticket.handlerUserId ? 'officer' : 'desk' })
-    // Read back, so the receipt shows the row as stored (MariaDB hands back its own defaults as 0/1).
-    return receiptFor(app, await em.findOneByOrFail(Ticket, { id: ticket.id }), user, false)
   } catch (err) {
     if (!isUniqueViolation(err)) throw err
     const first = await em.findOneBy(Ticket, { reporterUserId: user.id, clientKey: input.clientKey })
     if (!first) throw err
-    return receiptFor(app, first, user, true)
+    return replayReceipt(app, first, user)
   }
+  app.log.info('ticket submitted', { ticketId: ticket.id, urgent, handled: ticket.handlerUserId ? 'officer' : 'desk' })
+  return freshReceipt(app, ticket, event, uploads, building, category.name, routing, user)
+}
+
+/** INSERT without TypeORM's read-back of the row: everything is already in hand but the new id. */
+async function insertRow<T extends object>(tx: EntityManager, entity: new () => T, row: T): Promise<number> {
+  const result = await tx.createQueryBuilder().insert().into(entity).values(row as never).updateEntity(false).execute()
+  const raw = result.raw as { insertId?: number } | number | undefined
+  const id = result.identifiers[0]?.id ?? (typeof raw === 'object' ? raw?.insertId : raw)
+  if (typeof id !== 'number' || id <= 0) throw new Error('insert returned no id')
+  return id
 }
 
 /** The ticket's building: the one named, else the one the pin was dropped near, else the resident's own. */
@@ -114,31 +102,52 @@ async function buildingFor(em: EntityManager, userId: number, location: CreateTi
   let buildingId = location.buildingId
   if (buildingId === undefined) buildingId = (await em.findOneBy(Residence, { userId }))?.buildingId
   if (buildingId === undefined) throw new AppError(400, 'validation_failed', '请先选择问题所在的楼栋', { field: 'location' })
-  const building = await em.findOneBy(Place, { id: buildingId, level: 'building' })
-  if (!building) throw new AppError(400, 'validation_failed', '所选楼栋不存在', { field: 'location' })
+  const building = await placeById(em, buildingId)
+  if (!building || building.level !== 'building') throw new AppError(400, 'validation_failed', '所选楼栋不存在', { field: 'location' })
   return building
 }
 
-async function receiptFor(app: AppContext, ticket: Ticket, user: AuthUser, replayed: boolean): Promise<TicketReceipt> {
-  const em = app.ds.manager
-  const detail = await toDetail(app, em, ticket, user.id, ['reporter'])
-  const handler = ticket.handlerUserId ? await em.findOneBy(User, { id: ticket.handlerUserId }) : null
+function freshReceipt(app: AppContext, ticket: Ticket, event: TicketEvent, uploads: Upload[], building: Place, categoryName: string, routing: Routing, user: AuthUser): TicketReceipt {
+  const summary = summaryOf(ticket, categoryName, building.name, routing.handler?.name ?? null)
+  const parts = {
+    events: [event],
+    photoRows: uploads.map((u) => ({ eventId: null, uploadId: u.id })),
+    uploads: new Map(uploads.map((u) => [u.id, u])),
+    whistles: [],
+    departments: new Map<number, string>(),
+    reporter: null,
+    deskName: routing.desk?.name ?? null,
+  }
+  const detail = { ...assembleDetail(app, ticket, summary, parts, user.id, ['reporter']), actions: allowedActions('submitted', ['reporter']) }
   return {
     ticket: detail,
     receipt: {
       number: ticketNumber(ticket.id, ticket.createdAt),
       submittedAt: ticket.createdAt.toISOString(),
-      unitName: detail.deskName && !handler ? detail.deskName : await stationOf(em, ticket.handlerUserId, detail.deskName),
-      officerName: handler?.name ?? null,
+      unitName: routing.handler?.station || routing.desk?.name || '值班台',
+      officerName: routing.handler?.name ?? null,
       expectedAcceptBy: ticket.acceptDueAt.toISOString(),
       expectedResolveBy: ticket.resolveDueAt.toISOString(),
     },
-    replayed,
+    replayed: false,
   }
 }
 
-async function stationOf(em: EntityManager, officerId: number | null, fallback: string | null): Promise<string> {
-  if (!officerId) return fallback ?? '值班台'
-  const profile = await em.findOneBy(OfficerProfile, { userId: officerId })
-  return profile?.station ?? fallback ?? '值班台'
+/** A retried submit: the first ticket as it stands now, with the receipt it was given. */
+async function replayReceipt(app: AppContext, ticket: Ticket, user: AuthUser): Promise<TicketReceipt> {
+  const em = app.ds.manager
+  const detail = await toDetail(app, em, ticket, user.id, ['reporter'])
+  const officer = ticket.handlerUserId ? await em.findOneBy(OfficerProfile, { userId: ticket.handlerUserId }) : null
+  return {
+    ticket: detail,
+    receipt: {
+      number: detail.number,
+      submittedAt: detail.createdAt,
+      unitName: officer?.station || detail.deskName || '值班台',
+      officerName: detail.handler?.name ?? null,
+      expectedAcceptBy: detail.acceptDueAt,
+      expectedResolveBy: detail.resolveDueAt,
+    },
+    replayed: true,
+  }
 }

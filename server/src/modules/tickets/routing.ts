@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm'
 import type { PlaceLevel } from '@anju/shared'
 import { isOnDuty } from '@anju/shared'
-import { BuildingLead, DutyDesk, OfficerProfile } from '../officers/entities'
+import { DutyDesk } from '../officers/entities'
 import { coveringDutyDesk } from '../officers/service'
 import { Place } from '../places/entities'
-import { User } from '../users/entities'
 import type { TicketCategoryRow } from './entities'
+import { buildingRouting } from './reference-cache'
 
 export interface Routing {
   handler: { userId: number; name: string; station: string } | null
@@ -20,17 +20,9 @@ export interface Routing {
  * who the SLA sweep alerts.
  */
 export async function routeNewTicket(em: EntityManager, building: Place, category: TicketCategoryRow, now: Date): Promise<Routing> {
-  const [desk, lead] = await Promise.all([coveringDutyDesk(em, building), em.findOneBy(BuildingLead, { buildingId: building.id })])
-  let handler: Routing['handler'] = null
-  if (lead && category.routeTo === 'building_lead') {
-    const [user, profile] = await Promise.all([
-      em.findOneBy(User, { id: lead.officerUserId }),
-      em.findOneBy(OfficerProfile, { userId: lead.officerUserId }),
-    ])
-    if (user && profile && !user.disabledAt && isOnDuty(profile.dutyHours, profile.onLeaveUntil, now)) {
-      handler = { userId: user.id, name: user.name, station: profile.station }
-    }
-  }
+  const { lead, desk } = await buildingRouting(em, building)
+  const onDuty = lead !== null && isOnDuty(lead.profile.dutyHours, lead.profile.onLeaveUntil, now)
+  const handler = lead && onDuty && category.routeTo === 'building_lead' ? { userId: lead.user.id, name: lead.user.name, station: lead.profile.station } : null
   return { handler, desk: desk ? { id: desk.id, name: desk.name } : null, level: building.gridId ? 'grid' : 'community' }
 }
 

@@ -4,12 +4,12 @@ import { allowedActions, REOPEN_WINDOW_DAYS, TICKET_ACTION_LABELS, TICKET_STATUS
 import type { AppContext } from '../../context'
 import { decrypt } from '../../lib/crypto'
 import { DutyDesk } from '../officers/entities'
-import { Place } from '../places/entities'
 import { Upload } from '../uploads/entities'
 import { toPhoto } from '../uploads/service'
 import { User } from '../users/entities'
 import { isStaff, seesReporter } from './access'
-import { Department, Ticket, TicketCategoryRow, TicketEvent, TicketPhoto, TicketWhistle } from './entities'
+import { Department, Ticket, TicketEvent, TicketPhoto, TicketWhistle } from './entities'
+import { allCategories, placesById } from './reference-cache'
 import { ticketNumber } from './numbers'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -23,32 +23,36 @@ function slaOf(t: Ticket): TicketSummary['sla'] {
 export async function toSummaries(em: EntityManager, tickets: Ticket[]): Promise<TicketSummary[]> {
   if (tickets.length === 0) return []
   const unique = (ids: Array<number | null>) => [...new Set(ids.filter((x): x is number => x !== null))]
+  const handlerIds = unique(tickets.map((t) => t.handlerUserId))
   const [categories, places, handlers] = await Promise.all([
-    em.findBy(TicketCategoryRow, { id: In(unique(tickets.map((t) => t.categoryId))) }),
-    em.findBy(Place, { id: In(unique(tickets.map((t) => t.placeId))) }),
-    em.findBy(User, { id: In(unique(tickets.map((t) => t.handlerUserId))) }),
+    allCategories(em),
+    placesById(em, unique(tickets.map((t) => t.placeId))),
+    handlerIds.length > 0 ? em.find(User, { where: { id: In(handlerIds) }, select: { id: true, name: true } }) : [],
   ])
   const category = new Map(categories.map((c) => [c.id, c.name]))
-  const place = new Map(places.map((p) => [p.id, p.name]))
   const handler = new Map(handlers.map((u) => [u.id, u.name]))
-  return tickets.map((t) => ({
+  return tickets.map((t) => summaryOf(t, category.get(t.categoryId) ?? '', places.get(t.placeId)?.name ?? '', t.handlerUserId ? handler.get(t.handlerUserId) ?? '' : null))
+}
+
+export function summaryOf(t: Ticket, categoryName: string, placeName: string, handlerName: string | null): TicketSummary {
+  return {
     id: t.id,
     number: ticketNumber(t.id, t.createdAt),
     kind: t.kind,
-    categoryName: category.get(t.categoryId) ?? '',
+    categoryName,
     status: t.status,
     statusText: TICKET_STATUS_LABELS[t.status],
     urgent: t.urgent,
     title: t.description.split('\n')[0]!.slice(0, 40),
-    placeName: place.get(t.placeId) ?? '',
+    placeName,
     level: t.level,
-    handler: t.handlerUserId ? { userId: t.handlerUserId, name: handler.get(t.handlerUserId) ?? '' } : null,
+    handler: t.handlerUserId ? { userId: t.handlerUserId, name: handlerName ?? '' } : null,
     createdAt: t.createdAt.toISOString(),
     acceptDueAt: t.acceptDueAt.toISOString(),
     resolveDueAt: t.resolveDueAt.toISOString(),
     sla: slaOf(t),
     rating: t.rating,
-  }))
+  }
 }
 
 function photoVisible(upload: Upload, viewerId: number, actors: TicketActor[]): boolean {
@@ -57,7 +61,6 @@ function photoVisible(upload: Upload, viewerId: number, actors: TicketActor[]): 
 }
 
 export async function toDetail(app: AppContext, em: EntityManager, ticket: Ticket, viewerId: number, actors: TicketActor[]): Promise<TicketDetail> {
-  const staff = isStaff(actors)
   const [[summary], events, photoRows, whistles, reporter, desk] = await Promise.all([
     toSummaries(em, [ticket]),
     em.find(TicketEvent, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
@@ -67,17 +70,35 @@ export async function toDetail(app: AppContext, em: EntityManager, ticket: Ticke
     ticket.deskId ? em.findOneBy(DutyDesk, { id: ticket.deskId }) : null,
   ])
   const uploads = new Map((await em.findBy(Upload, { id: In(photoRows.map((p) => p.uploadId)) })).map((u) => [u.id, u]))
+  const departments = new Map((await em.findBy(Department, { id: In(whistles.map((w) => w.departmentId)) })).map((d) => [d.id, d.name]))
+  return assembleDetail(app, ticket, summary!, { events, photoRows, uploads, whistles, departments, reporter, deskName: desk?.name ?? null }, viewerId, actors)
+}
+
+export interface DetailParts {
+  events: TicketEvent[]
+  photoRows: Array<Pick<TicketPhoto, 'eventId' | 'uploadId'>>
+  uploads: Map<number, Upload>
+  whistles: TicketWhistle[]
+  departments: Map<number, string>
+  /** Loaded only for those who may see who reported. */
+  reporter: User | null
+  deskName: string | null
+}
+
+/** The detail as this viewer may see it, from parts already loaded (a fresh submit has them all in hand). */
+export function assembleDetail(app: AppContext, ticket: Ticket, summary: TicketSummary, parts: DetailParts, viewerId: number, actors: TicketActor[]): TicketDetail {
+  const { events, photoRows, uploads, whistles, departments, reporter } = parts
+  const staff = isStaff(actors)
   const photosOf = (eventId: number | null): Photo[] =>
     photoRows.flatMap((row) => {
       const upload = uploads.get(row.uploadId)
       return row.eventId === eventId && upload && photoVisible(upload, viewerId, actors) ? [toPhoto(app, upload)] : []
     })
-  const departments = new Map((await em.findBy(Department, { id: In(whistles.map((w) => w.departmentId)) })).map((d) => [d.id, d.name]))
   const hideWords = ticket.contentHeld && !actors.includes('reporter') && !actors.includes('handler') && !actors.includes('desk')
   const reopenUntil = ticket.status === 'resolved' && ticket.resolvedAt ? new Date(ticket.resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86400_000) : null
   return {
-    ...summary!,
-    title: hideWords ? '（内容审核中）' : summary!.title,
+    ...summary,
+    title: hideWords ? '（内容审核中）' : summary.title,
     categoryId: ticket.categoryId,
     description: hideWords ? '（内容审核中）' : ticket.description,
     photos: photosOf(null),
@@ -95,7 +116,7 @@ export async function toDetail(app: AppContext, em: EntityManager, ticket: Ticke
     resolvedAt: iso(ticket.resolvedAt),
     closedAt: iso(ticket.closedAt),
     reopenUntil: reopenUntil && reopenUntil > app.now() ? reopenUntil.toISOString() : null,
-    deskName: desk?.name ?? null,
+    deskName: parts.deskName,
     timeline: events
       .filter((e) => staff || e.visibility === 'public')
       .map((e) => ({

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../../test/harness'
+import { Ticket } from './entities'
 import { act, categoryId, report, tokensFor } from './test-helpers'
 
 let t: TestApp
@@ -29,6 +30,22 @@ describe('the workbench', () => {
     expect(seen).toEqual(ids.slice(1).reverse())
     expect(counts).toMatchObject({ pending: 22, active: 1 })
     expect((await t.call('GET', '/api/workbench?cursor=not-a-cursor', { token: tok['demo-officer-1'] })).status).toBe(400)
+  })
+
+  it('the desk’s 全部 tab pages overdue first, then the rest, each ticket once', async () => {
+    const { ticket } = await report(t, tok['demo-resident-1']!, fire)
+    await t.ds.manager.update(Ticket, { id: ticket.id }, { slaLevel: 2 })
+    const whole = (await t.call('GET', '/api/workbench?view=scope&tab=all&limit=50', { token: tok['demo-dispatcher-1'] })).body.items
+    expect(whole[0].id).toBe(ticket.id)
+    const paged: number[] = []
+    let cursor: string | null = null
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : ''
+      const page = (await t.call('GET', `/api/workbench?view=scope&tab=all&limit=4${q}`, { token: tok['demo-dispatcher-1'] })).body
+      paged.push(...page.items.map((i: { id: number }) => i.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(paged).toEqual(whole.map((i: { id: number }) => i.id))
   })
 
   it('filters by category and by date; a resident has no workbench', async () => {
