@@ -7,14 +7,16 @@
 const { spawn } = require('node:child_process')
 const { join } = require('node:path')
 const { root, h5Dir, buildH5IfStale } = require('./lib/h5')
+const { buildServer } = require('./lib/server-build')
 
 const port = process.env.PORT || '3000'
 
 buildH5IfStale()
-const server = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+// Plain JavaScript compiled from the sources just now: no TypeScript compiler in the running server.
+const server = spawn(process.execPath, [buildServer()], {
   cwd: join(root, 'server'),
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  env: { NODE_ENV: 'development', DEMO_DATA: '1', H5_DIR: h5Dir, PORT: port, LOG_LEVEL: 'warn', ...process.env },
+  env: { NODE_ENV: 'development', DEMO_DATA: '1', H5_DIR: h5Dir, PORT: port, LOG_LEVEL: 'warn', DATA_DIR: join(root, 'data'), ...process.env },
 })
 server.on('message', (msg) => {
   if (!msg || msg.type !== 'listening') return

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { scratchDatabase } from '../../server/src/test/harness'
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildServer } = require('../lib/server-build') as { buildServer: () => string }
 
 const root = join(__dirname, '../..')
 export const SCREENSHOTS = join(root, 'artifacts/e2e')
@@ -19,7 +21,8 @@ export interface E2E {
 /** Starts the real server (as `npm start` does, on a scratch database) and Debian's Chromium. */
 export async function startE2E(): Promise<E2E> {
   const db = await scratchDatabase()
-  const server: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  // The compiled server, exactly as `npm start` runs it.
+  const server: ChildProcess = spawn(process.execPath, [buildServer()], {
     cwd: join(root, 'server'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {

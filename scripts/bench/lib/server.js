@@ -1,12 +1,13 @@
 /**
- * Starts the real server as `npm start` and the E2E harness do (server/src/main.ts through
- * @swc-node/register, PORT=0, the WeChat stand-in in-process, the demo district seeded) against a
- * given database, and waits for its `{type:'listening', port}` message.
+ * Starts the real server as `npm start` does (server/src/main.ts compiled to JavaScript, PORT=0,
+ * the WeChat stand-in in-process, the demo district seeded) against a given database, and waits
+ * for its `{type:'listening', port}` message.
  */
 const { spawn } = require('node:child_process')
 const { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs')
 const { tmpdir } = require('node:os')
 const { join } = require('node:path')
+const { buildServer } = require('../../lib/server-build')
 const { onCleanup, trackChild } = require('./cleanup')
 
 const root = join(__dirname, '..', '..', '..')
@@ -30,7 +31,8 @@ async function startServer({ databaseUrl, name, env = {}, profile = false }) {
   const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${LOG_DIR}`, `--cpu-prof-name=${name}-server.cpuprofile`] : []
   // BENCH_SERVER_NODE_ARGS: V8 settings to try on the server alone (e.g. --max-semi-space-size=4 --trace-gc).
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...extra, ...profiling, '-r', '@swc-node/register', 'src/main.ts'], {
+  // The compiled server, as `npm start` runs it (no TypeScript compiler in the process).
+  const child = spawn(process.execPath, [...extra, ...profiling, buildServer()], {
     cwd: join(root, 'server'),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: childEnv,
@@ -68,15 +70,10 @@ async function startServer({ databaseUrl, name, env = {}, profile = false }) {
   return { url: `http://127.0.0.1:${port}`, pid: child.pid, logFile, stop, isRunning: () => !exited }
 }
 
-/**
- * The memory baseline: the RSS of the same runner (node + @swc-node/register, which loads the
- * TypeScript compiler to read tsconfig) on an empty file, and of bare node. What the server holds
- * above the first is the application's own.
- */
+/** The memory baseline: the RSS of bare node on an empty file. What the server holds above it is the application's own. */
 async function runnerFloorKb() {
   const dir = mkdtempSync(join(tmpdir(), 'anju-bench-floor-'))
   const source = "setTimeout(() => process.send(require('node:fs').readFileSync('/proc/self/status', 'utf8')), 300)\n"
-  writeFileSync(join(dir, 'empty.ts'), source)
   writeFileSync(join(dir, 'empty.js'), source)
   const measure = (args) => new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: join(root, 'server'), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] })
@@ -88,7 +85,7 @@ async function runnerFloorKb() {
     child.once('exit', () => resolve(NaN))
   })
   try {
-    return { swcNode: await measure(['-r', '@swc-node/register', join(dir, 'empty.ts')]), bareNode: await measure([join(dir, 'empty.js')]) }
+    return { bareNode: await measure([join(dir, 'empty.js')]) }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

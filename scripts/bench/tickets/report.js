@@ -70,8 +70,8 @@ function memoryRows(out) {
     { measure: 'server RSS max under list load', figure: f.mb(rss.list), baseline: f.mb(idleRssKb), ratio: times(rss.list / idleRssKb), target: '≤ 200 MB', verdict: verdict(rss.list, RSS_TARGET_KB, false) },
     { measure: 'server RSS max under load', figure: f.mb(max), baseline: f.mb(idleRssKb), ratio: times(max / idleRssKb), target: '≤ 200 MB', verdict: verdict(max, RSS_TARGET_KB, false) },
     { measure: 'server VmHWM (peak since start, incl. migrations)', figure: f.mb(rss.peak) },
-    { measure: 'runner floor: node + @swc-node/register, empty file', figure: f.mb(rss.floor.swcNode), baseline: `${f.mb(rss.floor.bareNode)} (bare node)` },
-    { measure: 'server RSS max above that floor', figure: f.mb(max - rss.floor.swcNode) },
+    { measure: 'runner floor: bare node, empty file', figure: f.mb(rss.floor.bareNode) },
+    { measure: 'server RSS max above that floor', figure: f.mb(max - rss.floor.bareNode) },
   ]
 }
 
