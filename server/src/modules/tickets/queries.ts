@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'typeorm'
+import { In, type SelectQueryBuilder } from 'typeorm'
 import type { TicketDetail, TicketSummary, WorkbenchPage, myTicketsQuerySchema, workbenchQuerySchema } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
@@ -42,27 +42,41 @@ function decodeCursor(text: string | undefined): Cursor | null {
   throw new AppError(400, 'validation_failed', '分页参数无效，请刷新列表', { field: 'cursor' })
 }
 
+/**
+ * One page of ids, then the rows by primary key. On MariaDB the id query is sent with FORCE
+ * INDEX: with a mere hint, asking for whole rows made the optimizer walk the primary key from the
+ * top (0.7 s at page 10,000 of a district), while the forced index reads exactly the page (1.5 ms).
+ */
+async function pageIds(q: SelectQueryBuilder<Ticket>, take: number): Promise<Array<{ id: number; sla: number }>> {
+  q.select(['t.id', 't.slaLevel']).limit(take)
+  const [sql, params] = q.getQueryAndParameters()
+  const rows = (await q.connection.query(sql.replace(' USE INDEX (', ' FORCE INDEX ('), params)) as Array<Record<string, number | string>>
+  return rows.map((r) => ({ id: Number(r.t_id), sla: Number(r.t_slaLevel) }))
+}
+
 async function page(qb: SelectQueryBuilder<Ticket>, limit: number, bySla: boolean, cursorText: string | undefined) {
   const cursor = decodeCursor(cursorText)
-  let rows: Ticket[]
+  let keys: Array<{ id: number; sla: number }>
   if (!bySla) {
     if (cursor) qb.andWhere('t.id < :cid', { cid: cursor.id })
-    rows = await qb.orderBy('t.id', 'DESC').take(limit + 1).getMany()
+    keys = await pageIds(qb.orderBy('t.id', 'DESC'), limit + 1)
   } else {
     // "Overdue first" is (slaLevel DESC, id DESC). slaLevel has three values, so one range read per
     // level, highest first, keeps every page a seek on (scope, slaLevel, id) — an OR across levels
     // would make MariaDB walk the index from the top.
-    rows = []
-    for (let level = cursor?.sla ?? 2; level >= 0 && rows.length <= limit; level--) {
+    keys = []
+    for (let level = cursor?.sla ?? 2; level >= 0 && keys.length <= limit; level--) {
       const q = qb.clone().andWhere('t.slaLevel = :lvl', { lvl: level })
       if (cursor && level === cursor.sla) q.andWhere('t.id < :cid', { cid: cursor.id })
-      rows.push(...(await q.orderBy('t.id', 'DESC').take(limit + 1 - rows.length).getMany()))
+      keys.push(...(await pageIds(q.orderBy('t.id', 'DESC'), limit + 1 - keys.length)))
     }
   }
-  const more = rows.length > limit
-  const items = rows.slice(0, limit)
-  const last = items[items.length - 1]
-  return { items, nextCursor: more && last ? encodeCursor(bySla ? { sla: last.slaLevel, id: last.id } : { id: last.id }) : null }
+  const more = keys.length > limit
+  const pageKeys = keys.slice(0, limit)
+  const byId = new Map((pageKeys.length > 0 ? await qb.connection.manager.findBy(Ticket, { id: In(pageKeys.map((k) => k.id)) }) : []).map((t) => [t.id, t]))
+  const items = pageKeys.flatMap((k) => byId.get(k.id) ?? [])
+  const last = pageKeys[pageKeys.length - 1]
+  return { items, nextCursor: more && last ? encodeCursor(bySla ? { sla: last.sla, id: last.id } : { id: last.id }) : null }
 }
 
 export async function myTickets(app: AppContext, user: AuthUser, q: MyTicketsQuery): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
