@@ -36,12 +36,14 @@ export async function seedDemoTickets(app: AppContext, now = new Date()): Promis
   let clock = now
   const at = { ...app, now: () => clock }
   let made = 0
-  for (let i = 0; i < 36; i++) {
+  const ageHours = (i: number) => (i < 4 ? 1 + i : 24 * (1 + ((i * 7) % 29)) + (i % 9))
+  // Oldest first, so ticket numbers rise with time as they do in use.
+  const order = Array.from({ length: 36 }, (_, i) => i).sort((a, b) => ageHours(b) - ageHours(a))
+  for (const i of order) {
     const resident = residents[i % residents.length]!
     const [categoryName, description] = STORIES[i % STORIES.length]!
     const category = categories.find((c) => c.name === categoryName)!
-    const ageHours = i < 4 ? 1 + i : 24 * (1 + ((i * 7) % 29)) + (i % 9)
-    clock = new Date(now.getTime() - ageHours * 3600_000)
+    clock = new Date(now.getTime() - ageHours(i) * 3600_000)
     const receipt = await submitTicket(at, { id: resident.id, role: 'resident' }, createTicketSchema.parse({
       clientKey: randomUUID(), kind: category.kind, categoryId: category.id, description,
       location: { type: 'building', buildingId: homes.get(resident.id)! }, subscribed: [],
