@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { AppError } from '../../errors/app-error'
 import { AccessTokenCache, type IssuedToken } from './access-token'
 import { WechatApiError, WechatSendError, WechatTransportError, sendErrorFor } from './errors'
@@ -149,22 +151,49 @@ export class HttpWechatApi implements WechatApi {
   private async request<T>(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: object): Promise<T> {
     const url = new URL(path, this.opts.baseUrl)
     url.search = new URLSearchParams(query).toString()
-    let res: Response
+    let res: { status: number; text: string }
     try {
-      res = await fetch(url, {
-        method,
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-        ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
-      })
+      res = await exchange(method, url, body ? JSON.stringify(body) : undefined, this.opts.timeoutMs)
     } catch (err) {
       const reason = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'unreachable'
       throw new WechatTransportError(`WeChat ${path} ${reason}`)
     }
-    if (!res.ok) throw new WechatTransportError(`WeChat ${path} answered HTTP ${res.status}`)
+    if (res.status < 200 || res.status > 299) throw new WechatTransportError(`WeChat ${path} answered HTTP ${res.status}`)
     try {
-      return (await res.json()) as T
+      return JSON.parse(res.text) as T
     } catch {
       throw new WechatTransportError(`WeChat ${path} answered something that is not JSON`)
     }
   }
+}
+
+/**
+ * Every report calls WeChat (the text check), so the exchange uses node:http with kept-alive
+ * connections: the global fetch costs several times the CPU per call (web streams, abort signals).
+ */
+const AGENTS = {
+  'http:': new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+}
+
+function exchange(method: string, url: URL, body: string | undefined, timeoutMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    const headers = body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}
+    const req = send(url, { method, headers, agent: url.protocol === 'https:' ? AGENTS['https:'] : AGENTS['http:'] }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        clearTimeout(timer)
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })
+      })
+      res.on('error', reject)
+    })
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)
+    req.on('error', (err) => {
+      clearTimeout(timer)
+      reject(err)
+    })
+    req.end(body)
+  })
 }
