@@ -3,6 +3,7 @@ import { In, IsNull } from 'typeorm'
 import type { DeskAlert as DeskAlertView } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors/app-error'
+import { recordAudit } from '../audit/service'
 import { DutyDesk } from '../officers/entities'
 import { staffScope } from '../officers/service'
 import { ANCESTOR_COLUMN } from '../places/repository'
@@ -57,5 +58,8 @@ export async function acknowledgeDeskAlert(app: AppContext, userId: number, aler
   const desks = await desksInScope(app, userId)
   const alert = await app.ds.manager.findOneBy(DeskAlert, { id: alertId })
   if (!alert || !desks.includes(alert.deskId)) throw notFound('提醒')
-  await app.ds.manager.update(DeskAlert, { id: alertId, acknowledgedAt: IsNull() }, { acknowledgedAt: app.now(), acknowledgedByUserId: userId })
+  await app.ds.transaction(async (em) => {
+    const done = await em.update(DeskAlert, { id: alertId, acknowledgedAt: IsNull() }, { acknowledgedAt: app.now(), acknowledgedByUserId: userId })
+    if (done.affected) await recordAudit(em, { actorUserId: userId, action: 'desk_alert.ack', targetType: 'ticket', targetId: alert.ticketId, detail: { alertId, kind: alert.kind } })
+  })
 }

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../../test/harness'
+import { AuditLog } from '../audit/entities'
 import { Ticket } from './entities'
 import { act, categoryId, report, tokensFor } from './test-helpers'
 
@@ -65,6 +66,7 @@ describe('the workbench', () => {
     const alert = alerts.items.find((a: { ticket: { id: number } }) => a.ticket.id === ticket.id)
     expect(alert.kind).toBe('category')
     expect((await t.call('POST', `/api/desk/alerts/${alert.id}/ack`, { token: tok['demo-dispatcher-1'] })).status).toBe(204)
+    expect(await t.ds.manager.countBy(AuditLog, { action: 'desk_alert.ack', targetId: String(ticket.id) })).toBe(1)
     const after = (await t.call('GET', '/api/desk/alerts', { token: tok['demo-dispatcher-1'] })).body
     expect(after.items.find((a: { id: number }) => a.id === alert.id)).toBeUndefined()
   })

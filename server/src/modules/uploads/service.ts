@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { In, IsNull, LessThan, type EntityManager } from 'typeorm'
+import { In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm'
 import type { Photo } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error'
@@ -30,8 +30,15 @@ export function toPhoto(app: AppContext, upload: Upload): Photo {
  * Stores a photo: re-encoded without metadata, kept under a random key, recorded as 'pending',
  * and handed to WeChat's media check, whose verdict arrives later (see wechat-push.ts).
  */
+/** A report holds 9 photos; 60 in 10 minutes is several reports' worth, and stops a script filling the disk. */
+export const UPLOADS_PER_WINDOW = 60
+const UPLOAD_WINDOW_MS = 10 * 60_000
+
 export async function createUpload(app: AppContext, user: AuthUser, purpose: UploadPurpose, raw: Buffer): Promise<Photo> {
   if (purpose === 'officer_photo' && user.role === 'resident') throw forbidden('只有工作人员可以上传工作照')
+  // Counted in the database (the rows' own creation time), so the limit holds across instances.
+  const recent = await app.ds.getRepository(Upload).countBy({ ownerUserId: user.id, createdAt: MoreThan(new Date(Date.now() - UPLOAD_WINDOW_MS)) })
+  if (recent >= UPLOADS_PER_WINDOW) throw new AppError(429, 'rate_limited', '上传太频繁，请过几分钟再试')
   const image = await normalizeImage(raw)
   const storage = storageFor(app)
   const storageKey = newStorageKey(image.ext, app.now())

@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { Upload } from './entities'
+import { UPLOADS_PER_WINDOW } from './service'
 import { hasGpsIfd, pngClaiming, postFile, sidewaysJpegWithGps, smallPng, storedFiles, uploadCount } from './test-helpers'
 
 let t: TestApp
@@ -147,6 +148,25 @@ describe('uploading a photo', () => {
     expect((await postFile(t, token, await smallPng(), { purpose: 'officer_photo' })).status).toBe(403)
     const officer = (await t.loginAs('demo-officer-1')).accessToken
     expect((await postFile(t, officer, await smallPng(), { purpose: 'officer_photo' })).status).toBe(201)
+  })
+
+  it('refuses a flood of uploads from one person with 429, keeping nothing, while others go on', async () => {
+    const flooder = await t.loginAs('demo-resident-5')
+    const me = await t.call('GET', '/api/me', { token: flooder.accessToken })
+    // As if they had just uploaded the limit: rows a minute old.
+    const recent = new Date(Date.now() - 60_000)
+    await t.ds.getRepository(Upload).insert(
+      Array.from({ length: UPLOADS_PER_WINDOW }, (_, i) => ({
+        ownerUserId: me.body.user.id, purpose: 'ticket', storageKey: `flood/${i}.jpg`, mime: 'image/jpeg', bytes: 1,
+        width: 1, height: 1, sha256: 'x', review: 'pass' as const, createdAt: recent,
+      })),
+    )
+    const before = await uploadCount(t)
+    const refused = await postFile(t, flooder.accessToken, await smallPng())
+    expect(refused.status).toBe(429)
+    expect(refused.body.error).toMatchObject({ code: 'rate_limited', message: '上传太频繁，请过几分钟再试' })
+    expect(await uploadCount(t)).toBe(before)
+    expect((await postFile(t, token, await smallPng())).status).toBe(201)
   })
 })
 
