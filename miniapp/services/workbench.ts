@@ -1,19 +1,16 @@
 import type {
   DeskAlert,
   Department,
-  Photo,
   StatsQuery,
-  TicketActionInput,
   TicketCategory,
   TicketCategoryInput,
-  TicketDetail,
   TicketStats,
   WorkbenchPage,
   WORKBENCH_TABS,
 } from '@anju/shared'
-import { request, upload } from './request'
+import { request } from './request'
 
-/** The staff side of tickets: workbench, actions, duty-desk alerts, statistics, categories. */
+/** The staff side of tickets: workbench, duty-desk alerts, statistics, categories (ticket detail and actions: services/tickets). */
 
 export type WorkbenchTab = (typeof WORKBENCH_TABS)[number]
 
@@ -38,11 +35,6 @@ export interface WorkbenchQuery {
 }
 
 export const fetchWorkbench = (query: WorkbenchQuery) => request<WorkbenchPage>('/api/workbench', { query: { ...query } })
-
-export const fetchStaffTicket = (id: number) => request<TicketDetail>(`/api/tickets/${id}`)
-
-export const takeTicketAction = (id: number, input: TicketActionInput) =>
-  request<TicketDetail>(`/api/tickets/${id}/actions`, { method: 'POST', data: input })
 
 export const listAssignees = (ticketId: number) => request<{ items: Assignee[] }>(`/api/tickets/${ticketId}/assignees`)
 
@@ -76,6 +68,3 @@ export function takeRequestedWorkbenchTab(): WorkbenchTab | null {
   requestedTab = null
   return tab
 }
-
-/** One resolution or note photo, sent as soon as it is chosen (the upload helper of `request`). */
-export const uploadTicketPhoto = (filePath: string) => upload<Photo>('/api/uploads', filePath, { query: { purpose: 'ticket' } })

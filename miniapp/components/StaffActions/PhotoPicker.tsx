@@ -3,7 +3,7 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MAX_TICKET_PHOTOS, type Photo } from '@anju/shared'
 import { messageOf } from '../../services/request'
-import { uploadTicketPhoto } from '../../services/workbench'
+import { uploadReportPhoto } from '../../services/tickets'
 import { resolveAssetUrl } from '../../utils/asset-url'
 
 /** 现场照片: choose, upload one by one, remove. The form keeps only the ids. */
@@ -30,7 +30,7 @@ export default function PhotoPicker({ onChange }: { onChange: (ids: number[]) =>
     let next = photos
     try {
       for (const path of paths) {
-        next = [...next, await uploadTicketPhoto(path)]
+        next = [...next, await uploadReportPhoto(path)]
         update(next)
       }
     } catch (err) {

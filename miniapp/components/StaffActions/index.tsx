@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TICKET_ACTION_LABELS, ticketActionInputSchema, type TicketDetail } from '@anju/shared'
 import { ApiRequestError, messageOf } from '../../services/request'
-import { fetchStaffTicket, takeTicketAction } from '../../services/workbench'
+import { actOnTicket, fetchTicket } from '../../services/tickets'
 import { fieldErrors } from '../../utils/form'
 import ActionForm from './ActionForm'
 import { FIELD_MESSAGES, PANEL_ACTIONS, type PanelAction } from './draft'
@@ -34,7 +34,7 @@ export function StaffActions({ ticket, onChanged }: StaffActionsProps) {
       return messages[0] ?? '请检查填写的内容'
     }
     try {
-      const updated = await takeTicketAction(ticket.id, parsed.data)
+      const updated = await actOnTicket(ticket.id, parsed.data)
       setOpen(null)
       setNotice(null)
       onChanged(updated)
@@ -45,7 +45,7 @@ export function StaffActions({ ticket, onChanged }: StaffActionsProps) {
         // Someone else acted first: say so, and show the ticket as it is now.
         setOpen(null)
         setNotice(err.message)
-        await fetchStaffTicket(ticket.id).then(onChanged, () => undefined)
+        await fetchTicket(ticket.id).then(onChanged, () => undefined)
         return null
       }
       return messageOf(err)

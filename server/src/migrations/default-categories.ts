@@ -1,3 +1,5 @@
+import type { QueryRunner } from 'typeorm'
+
 /**
  * The categories of the seeds (隐患上报, 矛盾纠纷) with a first routing rule and SLA each, and the
  * departments a duty desk whistles most (吹哨报到). Minutes: accept / resolve, then for urgent reports.
@@ -28,3 +30,21 @@ export const DEFAULT_DEPARTMENTS = [
   { name: '人力资源和社会保障局（劳动监察）', phone: '12333' },
   { name: '司法所（人民调解）', phone: '12348' },
 ] as const
+
+/** Writes the defaults; `quote` is the dialect's identifier quote (MySQL ` or SQLite "). */
+export async function insertDefaults(q: QueryRunner, quote: '`' | '"'): Promise<void> {
+  const id = (name: string) => `${quote}${name}${quote}`
+  const columns = ['kind', 'name', 'sortOrder', 'active', 'routeTo', 'alertDesk', 'acceptMinutes', 'resolveMinutes', 'urgentAcceptMinutes', 'urgentResolveMinutes', 'warnAtPercent']
+  for (const c of DEFAULT_CATEGORIES) {
+    await q.query(
+      `INSERT INTO ${id('ticket_category')} (${columns.map(id).join(', ')}) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 80)`,
+      [c.kind, c.name, c.sortOrder, c.routeTo, c.alertDesk ? 1 : 0, c.accept, c.resolve, c.urgentAccept, c.urgentResolve],
+    )
+  }
+  for (const d of DEFAULT_DEPARTMENTS) await q.query(`INSERT INTO ${id('department')} (${id('name')}, ${id('phone')}, ${id('active')}) VALUES (?, ?, 1)`, [d.name, d.phone])
+}
+
+export async function deleteDefaults(q: QueryRunner, quote: '`' | '"'): Promise<void> {
+  await q.query(`DELETE FROM ${quote}department${quote}`)
+  await q.query(`DELETE FROM ${quote}ticket_category${quote}`)
+}

@@ -116,16 +116,7 @@ export async function deskOverview(app: AppContext, userId: number): Promise<Des
     inScope.clone().innerJoin(Residence, 'r', 'r.buildingId = b.id').getCount(),
     inScope.clone().innerJoin(BuildingLead, 'l', 'l.buildingId = b.id').select('l.officerUserId', 'officerUserId').addSelect('COUNT(*)', 'n').groupBy('l.officerUserId').getRawMany<{ officerUserId: number | string; n: number | string }>(),
   ])
-  const ids = leadRows.map((r) => Number(r.officerUserId))
-  const [users, profiles] = await Promise.all([em.findBy(User, { id: In(ids) }), em.findBy(OfficerProfile, { userId: In(ids) })])
-  const now = app.now()
-  const officers = leadRows.flatMap((r) => {
-    const user = users.find((u) => u.id === Number(r.officerUserId))
-    const profile = profiles.find((p) => p.userId === Number(r.officerUserId))
-    if (!user || !profile) return []
-    return [{ userId: user.id, name: user.name, policeNumber: profile.policeNumber, onDuty: isOnDuty(profile.dutyHours, profile.onLeaveUntil, now), buildings: Number(r.n) }]
-  })
-  officers.sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.policeNumber.localeCompare(b.policeNumber))
+  const officers = await officersLeading(app, leadRows)
   return {
     scope: { id: scope.id, level: scope.level, name: scope.name },
     dutyDesk: await coveringDutyDesk(em, scope),
@@ -134,6 +125,25 @@ export async function deskOverview(app: AppContext, userId: number): Promise<Des
     residents,
     officers,
   }
+}
+
+/** Officers with how many buildings each leads (rows of a GROUP BY officerUserId), on duty first; `activeOnly` leaves out disabled accounts. */
+export async function officersLeading(
+  app: AppContext,
+  leadRows: Array<{ officerUserId: number | string; n: number | string }>,
+  opts: { activeOnly?: boolean } = {},
+): Promise<DeskOverview['officers']> {
+  const em = app.ds.manager
+  const ids = leadRows.map((r) => Number(r.officerUserId))
+  const [users, profiles] = await Promise.all([em.findBy(User, { id: In(ids) }), em.findBy(OfficerProfile, { userId: In(ids) })])
+  const now = app.now()
+  const officers = leadRows.flatMap((r) => {
+    const user = users.find((u) => u.id === Number(r.officerUserId))
+    const profile = profiles.find((p) => p.userId === Number(r.officerUserId))
+    if (!user || !profile || (opts.activeOnly && user.disabledAt)) return []
+    return [{ userId: user.id, name: user.name, policeNumber: profile.policeNumber, onDuty: isOnDuty(profile.dutyHours, profile.onLeaveUntil, now), buildings: Number(r.n) }]
+  })
+  return officers.sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.policeNumber.localeCompare(b.policeNumber))
 }
 
 export async function updateOfficerProfile(app: AppContext, officerId: number, input: OfficerProfileUpdate): Promise<OfficerCard> {

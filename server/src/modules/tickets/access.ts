@@ -4,9 +4,9 @@ import { notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { BuildingLead } from '../officers/entities'
 import { staffScope } from '../officers/service'
-import { Place } from '../places/entities'
 import { isWithin } from '../places/repository'
 import type { Ticket } from './entities'
+import { placeById } from './reference-cache'
 
 /**
  * Who the caller is to this ticket (reporter, handler, officer, desk). Someone who is none of
@@ -34,7 +34,7 @@ export async function requireActors(em: EntityManager, user: AuthUser, ticket: T
 async function scopeHolds(em: EntityManager, userId: number, ticket: Ticket): Promise<boolean> {
   const scope = await staffScope(em, userId)
   if (!scope) return false
-  const place = await em.findOneBy(Place, { id: ticket.placeId })
+  const place = await placeById(em, ticket.placeId)
   return place !== null && isWithin(place, scope)
 }
 

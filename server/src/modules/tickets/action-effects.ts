@@ -8,8 +8,9 @@ import { queueTicketNotice } from '../notifications/outbox'
 import { OfficerProfile } from '../officers/entities'
 import { User } from '../users/entities'
 import { raiseDeskAlert } from './alerts'
-import { Department, Ticket, TicketCategoryRow, TicketEvent, TicketWhistle } from './entities'
+import { Department, Ticket, TicketEvent, TicketWhistle, type TicketCategoryRow } from './entities'
 import { announceEscalation, planEscalation } from './escalation'
+import { allCategories } from './reference-cache'
 import { resolveWarnAt } from './routing'
 
 type ActionInput = z.output<typeof ticketActionInputSchema>
@@ -36,7 +37,7 @@ const DONE = { stage: 'done' as const, slaLevel: 0 }
 export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, input: ActionInput, by: By, now: Date): Promise<Effect> {
   switch (input.action) {
     case 'accept': {
-      const category = await em.findOneByOrFail(TicketCategoryRow, { id: t.categoryId })
+      const category = await categoryOf(em, t.categoryId)
       return {
         // The desk accepting a ticket nobody holds takes it on itself.
         changes: {
@@ -66,7 +67,7 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
       if (!t.resolvedAt || now.getTime() > t.resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86400_000) {
         throw conflict(`办结已超过 ${REOPEN_WINDOW_DAYS} 天，不能重新办理；如有新情况请重新上报`)
       }
-      const category = await em.findOneByOrFail(TicketCategoryRow, { id: t.categoryId })
+      const category = await categoryOf(em, t.categoryId)
       const resolveDueAt = new Date(now.getTime() + (t.urgent ? category.urgentResolveMinutes : category.resolveMinutes) * 60_000)
       return {
         changes: {
@@ -126,6 +127,12 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
       return { changes: {}, note: input.note || '居民催办', after: () => raiseDeskAlert(em, t.deskId, t.id, 'urged', now) }
     }
   }
+}
+
+async function categoryOf(em: EntityManager, id: number): Promise<TicketCategoryRow> {
+  const category = (await allCategories(em)).find((c) => c.id === id)
+  if (!category) throw new Error(`ticket category ${id} is missing`)
+  return category
 }
 
 async function activeOfficer(em: EntityManager, userId: number): Promise<User> {

@@ -58,11 +58,11 @@ export async function takeTicketAction(app: AppContext, user: AuthUser, ticketId
     await effect.after?.({ ...ticket, ...changes })
   })
   const fresh = await em.findOneByOrFail(Ticket, { id: ticket.id })
-  return toDetail(app, em, fresh, user.id, await requireActorsOrReporter(em, user, fresh))
+  return toDetail(app, em, fresh, user.id, await actorsAfterAction(em, user, fresh))
 }
 
 /** The caller may still see the ticket after handing it on (a transfer): as its lead officer, desk, or at least as who acted. */
-async function requireActorsOrReporter(em: EntityManager, user: AuthUser, ticket: Ticket): Promise<TicketActor[]> {
+async function actorsAfterAction(em: EntityManager, user: AuthUser, ticket: Ticket): Promise<TicketActor[]> {
   try {
     return await requireActors(em, user, ticket)
   } catch {

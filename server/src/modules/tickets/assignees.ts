@@ -1,11 +1,9 @@
-import { In } from 'typeorm'
 import type { Department as DepartmentView } from '@anju/shared'
-import { isOnDuty } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { BuildingLead, OfficerProfile } from '../officers/entities'
-import { User } from '../users/entities'
+import { BuildingLead } from '../officers/entities'
+import { officersLeading } from '../officers/service'
 import { requireActors } from './access'
 import { Department, Ticket } from './entities'
 
@@ -27,16 +25,7 @@ export async function assigneesFor(app: AppContext, user: AuthUser, ticketId: nu
     .addSelect('COUNT(*)', 'n')
     .groupBy('l.officerUserId')
     .getRawMany<{ officerUserId: number | string; n: number | string }>()
-  const ids = rows.map((r) => Number(r.officerUserId))
-  const [users, profiles] = await Promise.all([em.findBy(User, { id: In(ids) }), em.findBy(OfficerProfile, { userId: In(ids) })])
-  const now = app.now()
-  const items = rows.flatMap((r) => {
-    const u = users.find((x) => x.id === Number(r.officerUserId))
-    const p = profiles.find((x) => x.userId === Number(r.officerUserId))
-    if (!u || !p || u.disabledAt) return []
-    return [{ userId: u.id, name: u.name, policeNumber: p.policeNumber, onDuty: isOnDuty(p.dutyHours, p.onLeaveUntil, now), buildings: Number(r.n) }]
-  })
-  items.sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.policeNumber.localeCompare(b.policeNumber))
+  const items = await officersLeading(app, rows, { activeOnly: true })
   return { items }
 }
 

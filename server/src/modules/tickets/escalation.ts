@@ -3,9 +3,9 @@ import type { PlaceLevel } from '@anju/shared'
 import { PLACE_LEVEL_LABELS } from '@anju/shared'
 import { conflict } from '../../errors/app-error'
 import { queueTicketNotice } from '../notifications/outbox'
-import { Place } from '../places/entities'
 import { raiseDeskAlert } from './alerts'
 import type { Ticket } from './entities'
+import { placeById } from './reference-cache'
 import { deskAtLevel, nextLevel } from './routing'
 
 export interface Escalation {
@@ -22,7 +22,8 @@ export interface Escalation {
 export async function planEscalation(em: EntityManager, ticket: Ticket): Promise<Escalation> {
   const level = nextLevel(ticket.level)
   if (!level) throw conflict('工单已在区级办理，不能再升级（大事不出区）')
-  const building = await em.findOneByOrFail(Place, { id: ticket.placeId })
+  const building = await placeById(em, ticket.placeId)
+  if (!building) throw conflict('工单所在楼栋已不存在')
   const desk = await deskAtLevel(em, building, level)
   return {
     level,

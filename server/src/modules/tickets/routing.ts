@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm'
-import type { PlaceLevel } from '@anju/shared'
+import type { DutyDeskCard, PlaceLevel } from '@anju/shared'
 import { isOnDuty } from '@anju/shared'
-import { DutyDesk } from '../officers/entities'
 import { coveringDutyDesk } from '../officers/service'
-import { Place } from '../places/entities'
+import type { Place } from '../places/entities'
 import type { TicketCategoryRow } from './entities'
-import { buildingRouting } from './reference-cache'
+import { buildingRouting, placeById } from './reference-cache'
 
 export interface Routing {
   handler: { userId: number; name: string; station: string } | null
@@ -35,13 +34,12 @@ export function nextLevel(level: PlaceLevel): PlaceLevel | null {
 }
 
 /** The duty desk that answers for a ticket at a level: the desk covering the building's ancestor at that level. */
-export async function deskAtLevel(em: EntityManager, building: Place, level: PlaceLevel): Promise<DutyDesk | null> {
+export async function deskAtLevel(em: EntityManager, building: Place, level: PlaceLevel): Promise<DutyDeskCard | null> {
   const ancestorId = { grid: building.gridId, community: building.communityId, street: building.streetId, district: building.districtId }[
     level as 'grid' | 'community' | 'street' | 'district'
   ]
-  const place = ancestorId ? await em.findOneBy(Place, { id: ancestorId }) : building
-  const card = place ? await coveringDutyDesk(em, place) : null
-  return card ? em.findOneBy(DutyDesk, { id: card.id }) : null
+  const place = ancestorId ? await placeById(em, ancestorId) : building
+  return place ? coveringDutyDesk(em, place) : null
 }
 
 export interface Deadlines {
