@@ -1,5 +1,6 @@
 import Koa from 'koa'
 import { bodyParser } from '@koa/bodyparser'
+import type { Server } from 'node:http'
 import { join } from 'node:path'
 import type { AppContext } from './context'
 import { errorMiddleware } from './errors/middleware'
@@ -11,6 +12,8 @@ import { requestLog } from './middleware/request-log'
 import { serveFiles, serveH5 } from './middleware/static-files'
 import { authRoutes } from './modules/auth/routes'
 import { inviteRoutes } from './modules/invites/routes'
+import { messageRoutes } from './modules/messages/routes'
+import { socketHooks } from './modules/messages/socket-hooks'
 import { officerRoutes } from './modules/officers/routes'
 import { placeRoutes } from './modules/places/routes'
 import { ticketRoutes } from './modules/tickets/routes'
@@ -18,7 +21,7 @@ import { uploadRoutes } from './modules/uploads/routes'
 import { userRoutes } from './modules/users/routes'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
-  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app), ...ticketRoutes(app), ...uploadRoutes(app)]
+  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app), ...ticketRoutes(app), ...uploadRoutes(app), ...messageRoutes(app)]
 }
 
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */
@@ -51,4 +54,12 @@ export function buildApp(ctx: AppContext): Koa {
   koa.use(authenticate(ctx.config.jwtSecret))
   koa.use(mountRoutes(routes).routes())
   return koa
+}
+
+/** Listens on the port (0: any free one) with the WebSocket endpoint beside the API. */
+export async function listen(ctx: AppContext, port: number, host: string): Promise<Server> {
+  const server = buildApp(ctx).listen(port, host)
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+  ctx.realtime.attach(server, socketHooks(ctx))
+  return server
 }

@@ -27,6 +27,7 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_ACCEPTED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_RESOLVED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_ESCALATED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_MESSAGE: z.string().min(1).optional(),
   /** The Token of the mini-program's message push settings; WeChat signs each push with it. */
   WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'WECHAT_PUSH_TOKEN must be 3–32 letters or digits (as WeChat requires)').optional(),
   /** Folder of the built H5 app to serve beside the API; unset serves none. */
@@ -36,6 +37,10 @@ const envSchema = z.object({
   /** How often each instance sweeps SLAs and delivers the outbox (milliseconds). */
   SLA_SWEEP_MS: z.coerce.number().int().min(200).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(200).default(5_000),
+  /** Minutes a resident's message may wait for the officer before the duty desk takes it. */
+  MESSAGE_REPLY_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_:-]{1,40}$/).default('anju:'),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -62,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (production) {
     const missing = ([
       'JWT_SECRET', 'DATA_KEY', 'DATABASE_URL', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE',
-      'WECHAT_TEMPLATE_ACCEPTED', 'WECHAT_TEMPLATE_RESOLVED', 'WECHAT_TEMPLATE_ESCALATED', 'WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL',
+      'WECHAT_TEMPLATE_ACCEPTED', 'WECHAT_TEMPLATE_RESOLVED', 'WECHAT_TEMPLATE_ESCALATED', 'WECHAT_TEMPLATE_MESSAGE', 'WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL',
     ] as const)
       .filter((k) => !e[k])
     if (missing.length > 0) {
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? ({ type: 'mysql', url: e.DATABASE_URL } as const)
       : ({ type: 'sqlite', file: join(dataDir, 'anju.sqlite') } as const),
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     jwtSecret: e.JWT_SECRET ?? devSecret(dataDir, 'jwt', () => randomBytes(48).toString('base64url')),
     dataKey: Buffer.from(e.DATA_KEY ?? devSecret(dataDir, 'data-key', () => randomBytes(32).toString('hex')), 'hex'),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         accepted: e.WECHAT_TEMPLATE_ACCEPTED ?? 'standin-tpl-ticket-accepted',
         resolved: e.WECHAT_TEMPLATE_RESOLVED ?? 'standin-tpl-ticket-resolved',
         escalated: e.WECHAT_TEMPLATE_ESCALATED ?? 'standin-tpl-ticket-escalated',
+        message: e.WECHAT_TEMPLATE_MESSAGE ?? 'standin-tpl-new-message',
       },
       pushToken: e.WECHAT_PUSH_TOKEN ?? devSecret(dataDir, 'wechat-push-token', () => randomBytes(16).toString('hex')),
       miniprogramState: production ? ('formal' as const) : ('developer' as const),
@@ -109,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     selfBaseUrl: null as string | null,
     logLevel: e.LOG_LEVEL,
     jobs: { slaEveryMs: e.SLA_SWEEP_MS, outboxEveryMs: e.OUTBOX_POLL_MS },
+    messages: { replyMinutes: e.MESSAGE_REPLY_MINUTES },
   }
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { Config } from './config'
 import type { WechatApi } from './integrations/wechat/client'
 import type { Logger } from './lib/logger'
+import type { Realtime } from './realtime'
 import type { UploadStorage } from './modules/uploads/storage'
 
 /** What every module is built from. Tests build one against the real database and the stand-ins. */
@@ -13,6 +14,8 @@ export interface AppContext {
   /** Base URL of the WeChat stand-in when the server uses it (demo logins); null against real WeChat. */
   wechatStandinUrl: string | null
   now: () => Date
+  /** Pushes frames to sockets on every instance (through Redis when REDIS_URL is set). */
+  realtime: Realtime
   /** Where uploaded images are kept; unset: a folder under the data dir (one machine only). */
   uploadStorage?: UploadStorage
 }

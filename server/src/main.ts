@@ -1,6 +1,7 @@
 import 'reflect-metadata'
 import { ConfigError, loadConfig } from './config'
-import { buildApp } from './app'
+import { listen } from './app'
+import { createRealtime } from './realtime'
 import { openDatabase } from './db/data-source'
 import { HttpWechatApi } from './integrations/wechat/client'
 import { createLogger } from './lib/logger'
@@ -25,22 +26,21 @@ async function main() {
     : null
   const wechatBase = config.wechat.apiBase ?? standin!.url
   const { appId, appSecret, miniprogramState } = config.wechat
+  const realtime = await createRealtime({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log })
   const ctx: AppContext = {
-    config, ds, log,
+    config, ds, log, realtime,
     wechat: new HttpWechatApi({ baseUrl: wechatBase, appId, appSecret, miniprogramState }),
     wechatStandinUrl: standin?.url ?? null,
     now: () => new Date(),
   }
-  const app = buildApp(ctx)
-  const server = app.listen(config.port, config.host)
-  await new Promise<void>((resolve) => server.once('listening', resolve))
+  const server = await listen(ctx, config.port, config.host)
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : config.port
   // Our own address, for what must reach us from outside (the stand-in's pushes and image fetches).
   const selfHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   config.selfBaseUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`
   standin?.setPushUrl(`${config.selfBaseUrl}/api/wechat/push`)
-  log.info('listening', { url: `http://${config.host}:${port}`, database: config.database.type, wechat: standin ? 'stand-in' : 'real' })
+  log.info('listening', { url: `http://${config.host}:${port}`, database: config.database.type, wechat: standin ? 'stand-in' : 'real', realtime: config.redisUrl ? 'redis' : 'single instance' })
   if (process.env.DEMO_DATA === '1' && !config.production) {
     const tickets = await seedDemoTickets(ctx)
     if (tickets) log.info('demo tickets loaded', { tickets })
@@ -56,6 +56,7 @@ async function main() {
     server.close()
     server.closeIdleConnections?.()
     await stopJobs()
+    await realtime.close()
     await standin?.close()
     await ds.destroy()
     process.exit(0)

@@ -2,6 +2,7 @@ import type { AppContext } from '../context'
 import { deliverOutbox } from './outbox-delivery'
 import { runSlaSweep } from './sla-sweep'
 import { retryPendingMediaChecks } from '../modules/uploads/service'
+import { coverUnanswered } from '../modules/messages/cover'
 
 /**
  * Background work of a server instance. Every instance runs it; the jobs claim rows with
@@ -26,6 +27,7 @@ export function startJobs(app: AppContext, opts: { slaEveryMs?: number; outboxEv
   const timers = [
     every('sla sweep', opts.slaEveryMs ?? 30_000, () => runSlaSweep(app)), every('outbox delivery', opts.outboxEveryMs ?? 5_000, () => deliverOutbox(app)),
     every('media check retry', 60_000, () => retryPendingMediaChecks(app)),
+    every('unanswered messages', opts.slaEveryMs ?? 30_000, () => coverUnanswered(app)),
   ]
   return async () => {
     timers.forEach(clearInterval)

@@ -4,6 +4,7 @@ import type { AppContext } from '../context'
 import { WechatSendError } from '../integrations/wechat/client'
 import { OutboxMessage } from '../modules/notifications/entities'
 import type { TicketNotice } from '../modules/notifications/outbox'
+import type { MessageNotice } from '../modules/messages/notify'
 import { User } from '../modules/users/entities'
 
 const BATCH = 50
@@ -76,10 +77,12 @@ function describe(err: unknown): string {
 
 async function send(app: AppContext, message: OutboxMessage): Promise<void> {
   if (message.channel !== 'wechat_subscribe') throw new Error(`unknown channel ${message.channel}`)
-  const notice = message.payload as unknown as TicketNotice
   const user = message.recipientUserId ? await app.ds.manager.findOneBy(User, { id: message.recipientUserId }) : null
   if (!user) throw new WechatSendError(40003, 'recipient no longer exists', false)
-  const at = new Date(new Date(notice.at).getTime() + 8 * 3600_000).toISOString()
+  const payload = message.payload as unknown as TicketNotice | MessageNotice
+  if ('type' in payload && payload.type === 'message') return sendMessageNotice(app, user.openid, payload)
+  const notice = payload as TicketNotice
+  const at = beijingMinute(notice.at)
   await app.wechat.sendSubscribeMessage({
     touser: user.openid,
     templateId: app.config.wechat.templates[notice.event],
@@ -89,7 +92,26 @@ async function send(app: AppContext, message: OutboxMessage): Promise<void> {
       character_string1: { value: notice.number },
       phrase2: { value: notice.statusText },
       thing3: { value: notice.summary.slice(0, 20) },
-      time4: { value: `${at.slice(0, 10)} ${at.slice(11, 16)}` },
+      time4: { value: at },
+    },
+  })
+}
+
+function beijingMinute(iso: string): string {
+  const at = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString()
+  return `${at.slice(0, 10)} ${at.slice(11, 16)}`
+}
+
+async function sendMessageNotice(app: AppContext, openid: string, notice: MessageNotice): Promise<void> {
+  await app.wechat.sendSubscribeMessage({
+    touser: openid,
+    templateId: app.config.wechat.templates.message,
+    page: `pages/chat/index?id=${notice.conversationId}`,
+    // Keys of the 新消息提醒 template: 发送人, 消息内容, 发送时间.
+    data: {
+      thing1: { value: notice.senderName || '安居' },
+      thing2: { value: notice.preview || '您有一条新消息' },
+      time3: { value: beijingMinute(notice.at) },
     },
   })
 }

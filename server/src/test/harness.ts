@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { createConnection } from 'mysql2/promise'
 import type { DataSource } from 'typeorm'
 import type { TokenPair } from '@anju/shared'
-import { buildApp } from '../app'
+import { listen } from '../app'
+import { createRealtime } from '../realtime'
 import { loadConfig } from '../config'
 import type { AppContext } from '../context'
 import { openDatabase, type DatabaseConfig } from '../db/data-source'
@@ -57,23 +58,26 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * A server instance against a scratch database and its own WeChat stand-in. `redisUrl` joins it to
+ * other instances' realtime (`startPeerInstance` starts one more on the same database).
+ */
+export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; redisPrefix?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await scratchDatabase()
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent' }), database: db.config }
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', ...opts.env }), database: db.config }
   const ds = await openDatabase(db.config)
   const demo = opts.seed === false ? null : await seedDemoData(ds, join(db.dataDir, 'files'))
   const standin = await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, pushToken: config.wechat.pushToken })
   const clock = { now: new Date() }
+  const log = createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent')
+  const realtime = await createRealtime({ redisUrl: opts.redisUrl ?? null, prefix: opts.redisPrefix ?? config.redisPrefix, log })
   const ctx: AppContext = {
-    config, ds,
-    log: createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent'),
+    config, ds, log, realtime,
     wechat: new HttpWechatApi({ baseUrl: standin.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, miniprogramState: config.wechat.miniprogramState }),
     wechatStandinUrl: standin.url,
     now: () => clock.now,
   }
-  const server: Server = await new Promise((resolve) => {
-    const s = buildApp(ctx).listen(0, '127.0.0.1', () => resolve(s))
-  })
+  const server: Server = await listen(ctx, 0, '127.0.0.1')
   const addr = server.address()
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
   config.selfBaseUrl = url
@@ -105,10 +109,33 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestA
   return {
     url, ctx, ds, standin, demo, clock, call, loginAs,
     close: async () => {
+      await realtime.close()
       await new Promise((resolve) => server.close(resolve))
       await standin.close()
       await ds.destroy()
       await db.drop()
+    },
+  }
+}
+
+/**
+ * A second server instance beside `first`: the same database (its own connection pool on MariaDB;
+ * the same handle on SQLite, whose one file allows one writer per process) and the same Redis.
+ */
+export async function startPeerInstance(first: TestApp, redis: { url: string; prefix: string }): Promise<{ url: string; ctx: AppContext; close(): Promise<void> }> {
+  const own = first.ctx.config.database.type === 'mysql'
+  const ds = own ? await openDatabase(first.ctx.config.database) : first.ds
+  const realtime = await createRealtime({ redisUrl: redis.url, prefix: redis.prefix, log: first.ctx.log })
+  const ctx: AppContext = { ...first.ctx, ds, realtime }
+  const server = await listen(ctx, 0, '127.0.0.1')
+  const addr = server.address()
+  return {
+    url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
+    ctx,
+    close: async () => {
+      await realtime.close()
+      await new Promise((resolve) => server.close(resolve))
+      if (own) await ds.destroy()
     },
   }
 }

@@ -9,6 +9,7 @@ import { Place } from '../places/entities'
 import { ANCESTOR_COLUMN, isWithin } from '../places/repository'
 import { Residence, User } from '../users/entities'
 import { BuildingLead, DutyDesk, OfficerProfile } from './entities'
+import { Conversation } from '../messages/entities'
 
 export function toOfficerCard(user: User, profile: OfficerProfile, now: Date): OfficerCard {
   const duty = dutyStatus(profile.dutyHours, profile.onLeaveUntil, now)
@@ -158,6 +159,7 @@ export async function updateOfficerProfile(app: AppContext, officerId: number, i
     await em.update(OfficerProfile, { userId: officerId }, changes)
     await recordAudit(em, { actorUserId: officerId, action: 'officer.profile.update', targetType: 'officer', targetId: officerId, detail: { fields: Object.keys(changes) } })
   })
+  // Who answers a building (officer or duty desk) depends on duty hours and leave.
   referenceDataChanged(app.ds)
   return toOfficerCard(officer.user, { ...officer.profile, ...changes }, app.now())
 }
@@ -185,6 +187,8 @@ export async function assignBuildingLead(app: AppContext, actorId: number, build
     const lead = await tx.findOneBy(BuildingLead, { buildingId })
     if (lead) await tx.update(BuildingLead, { id: lead.id }, { officerUserId })
     else await tx.insert(BuildingLead, { buildingId, officerUserId })
+    // The building's conversations go to the new officer's inbox.
+    await tx.update(Conversation, { buildingId }, { officerUserId })
     await recordAudit(tx, { actorUserId: actorId, action: 'building_lead.assign', targetType: 'building', targetId: buildingId, detail: { officerUserId, previous: lead?.officerUserId ?? null } })
   })
   referenceDataChanged(app.ds)

@@ -14,7 +14,7 @@ import { TicketCategoryRow } from './entities'
  * instance clear it at once, other instances see a change within the TTL. It is what lets a burst
  * of reports after an incident cost the database two inserts each rather than a dozen reads.
  */
-class TtlCache<K, V> {
+export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>()
   constructor(private readonly ttlMs: number, private readonly max: number) {}
 

@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm'
+import type { AuthUser } from '../../middleware/auth'
+import { notFound } from '../../errors/app-error'
+import { Place } from '../places/entities'
+import { TtlCache } from '../tickets/reference-cache'
+import { User } from '../users/entities'
+import { Conversation } from './entities'
+
+/** Which side of a conversation the viewer writes on. */
+export type ViewerSide = 'resident' | 'officer' | 'desk'
+
+/** A duty-desk member's scope: a place, or 'all' for an administrator without one. */
+export type DeskScope = Place | 'all'
+
+const DESK_ROLES = new Set(['dispatcher', 'admin'])
+/** Scopes change rarely and are read on every socket ack: a minute is fresh enough. */
+const scopes = new TtlCache<number, DeskScope | null>(60_000, 10_000)
+
+export async function deskScopeOf(em: EntityManager, user: AuthUser): Promise<DeskScope | null> {
+  if (!DESK_ROLES.has(user.role)) return null
+  return scopes.get(user.id, async () => {
+    const row = await em.findOne(User, { where: { id: user.id }, select: { id: true, scopePlaceId: true, role: true } })
+    if (!row?.scopePlaceId) return row?.role === 'admin' ? 'all' : null
+    return em.findOneBy(Place, { id: row.scopePlaceId })
+  })
+}
+
+/** The conversation column that holds an ancestor at the scope's level. */
+export const SCOPE_COLUMN = { district: 'districtId', street: 'streetId', community: 'communityId', grid: 'gridId', building: 'buildingId' } as const
+
+export function deskCovers(scope: DeskScope, c: Conversation): boolean {
+  if (scope === 'all') return true
+  const column = SCOPE_COLUMN[scope.level as keyof typeof SCOPE_COLUMN]
+  return column !== undefined && c[column] === scope.id
+}
+
+export async function sideOf(em: EntityManager, user: AuthUser, c: Conversation): Promise<ViewerSide | null> {
+  if (user.role === 'resident') return c.residentUserId === user.id ? 'resident' : null
+  if (user.role === 'officer') return c.officerUserId === user.id ? 'officer' : null
+  const scope = await deskScopeOf(em, user)
+  return scope && deskCovers(scope, c) ? 'desk' : null
+}
+
+/** The conversation and the viewer's side; someone else's conversation reads as missing (404). */
+export async function conversationFor(em: EntityManager, user: AuthUser, id: number): Promise<{ conversation: Conversation; side: ViewerSide }> {
+  const conversation = await em.findOneBy(Conversation, { id })
+  const side = conversation ? await sideOf(em, user, conversation) : null
+  if (!conversation || !side) throw notFound('对话')
+  return { conversation, side }
+}

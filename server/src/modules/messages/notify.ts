@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm'
+import type { AppContext } from '../../context'
+import { OutboxMessage } from '../notifications/entities'
+import { Conversation, SubscribeCredit, type Message } from './entities'
+import { previewOf } from './view'
+
+/** At most one 新消息提醒 per conversation and side in this window, however many messages arrive. */
+export const NOTIFY_THROTTLE_MS = 15 * 60_000
+const TEMPLATE = 'message'
+
+/** What a message subscribe message says; the delivery job maps it to the template's keys. */
+export interface MessageNotice {
+  type: 'message'
+  conversationId: number
+  senderName: string
+  preview: string
+  at: string
+}
+
+/** The user accepted 新消息提醒 once in WeChat: one more subscribe message may be sent to them. */
+export async function grantCredit(em: EntityManager, userId: number): Promise<void> {
+  const res = await em.createQueryBuilder().update(SubscribeCredit).set({ credits: () => 'credits + 1' }).where('userId = :userId AND template = :t', { userId, t: TEMPLATE }).execute()
+  if (!res.affected) await em.createQueryBuilder().insert().into(SubscribeCredit).values({ userId, template: TEMPLATE, credits: 1 }).orIgnore().execute()
+}
+
+/**
+ * Tells a recipient who has no socket open that a message is waiting, through a WeChat subscribe
+ * message queued in the outbox (same transaction). Sent only when they granted one (WeChat's
+ * one-time subscriptions) and not already told within the throttle window.
+ */
+export async function notifyIfAway(
+  em: EntityManager,
+  c: Conversation,
+  recipient: { userId: number; side: 'resident' | 'staff' },
+  message: Message,
+  senderName: string,
+  now: Date,
+): Promise<boolean> {
+  const column = recipient.side === 'resident' ? 'residentNotifiedAt' : 'staffNotifiedAt'
+  const last = c[column]
+  if (last && now.getTime() - last.getTime() < NOTIFY_THROTTLE_MS) return false
+  const spent = await em
+    .createQueryBuilder()
+    .update(SubscribeCredit)
+    .set({ credits: () => 'credits - 1' })
+    .where('userId = :userId AND template = :t AND credits > 0', { userId: recipient.userId, t: TEMPLATE })
+    .execute()
+  if (!spent.affected) return false
+  await em.update(Conversation, { id: c.id }, { [column]: now })
+  const notice: MessageNotice = { type: 'message', conversationId: c.id, senderName: senderName.slice(0, 20), preview: previewOf(message).slice(0, 20), at: now.toISOString() }
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxMessage)
+    .values({
+      channel: 'wechat_subscribe',
+      dedupeKey: `message:${c.id}:${message.seq}`,
+      recipientUserId: recipient.userId,
+      payload: notice as never,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .orIgnore()
+    .execute()
+  return true
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, Server } from 'node:http'
+import Redis from 'ioredis'
+import { WebSocketServer } from 'ws'
+import type { ServerFrame } from '@anju/shared'
+import { REALTIME_PATH } from '@anju/shared'
+import type { Logger } from '../lib/logger'
+import { LocalBus, RedisBus, type RealtimeBus } from './bus'
+import { Hub } from './hub'
+import { Presence } from './presence'
+import { handleConnection, type SocketHooks } from './socket'
+
+export type { SocketHooks } from './socket'
+
+/**
+ * Pushes frames to the sockets of whoever a change concerns, on whichever instance holds them.
+ * Services call `publish`; `attach` serves the WebSocket endpoint on an HTTP server.
+ */
+export class Realtime {
+  private readonly hub = new Hub()
+  private readonly servers: WebSocketServer[] = []
+  private sweeper: NodeJS.Timeout | null = null
+
+  constructor(private readonly bus: RealtimeBus, readonly presence: Presence, private readonly log: Logger, private readonly closeRedis: () => Promise<void>) {
+    bus.onDelivery((topics, frameJson) => this.hub.deliver(topics, frameJson))
+  }
+
+  /** Never throws: a frame that cannot be pushed is found by the client's next fetch or poll. */
+  async publish(topics: string[], frame: ServerFrame): Promise<void> {
+    if (topics.length === 0) return
+    try {
+      await this.bus.publish(topics, JSON.stringify(frame))
+    } catch (err) {
+      this.log.warn('realtime publish failed', { type: frame.type, error: err instanceof Error ? err.message : String(err) })
+    }
+  }
+
+  attach(server: Server, hooks: SocketHooks): void {
+    // Frames from clients are tiny (auth, ping, ack); anything bigger is refused by ws itself.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })
+    this.servers.push(wss)
+    server.on('upgrade', (req: IncomingMessage, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname !== REALTIME_PATH) return void socket.destroy()
+      wss.handleUpgrade(req, socket, head, (ws) => handleConnection(ws, { hub: this.hub, presence: this.presence, hooks, log: this.log }))
+    })
+    if (!this.sweeper) {
+      // Browsers answer protocol pings by themselves; a socket that answers nothing for long is dead.
+      this.sweeper = setInterval(() => this.sweep(), 15_000)
+      this.sweeper.unref()
+    }
+  }
+
+  private sweep(): void {
+    const now = Date.now()
+    for (const client of this.hub.clients()) {
+      if (now - client.lastSeen > 70_000) client.ws.terminate()
+      else client.ws.ping()
+    }
+  }
+
+  /** Sockets this instance holds (for the bench and health checks). */
+  get connections(): number {
+    return this.hub.clients().length
+  }
+
+  async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper)
+    for (const wss of this.servers) {
+      for (const ws of wss.clients) ws.terminate()
+      wss.close()
+    }
+    await this.presence.close()
+    await this.bus.close()
+    await this.closeRedis()
+  }
+}
+
+/** With a Redis URL, instances share frames and presence through it; without, this instance is alone. */
+export async function createRealtime(opts: { redisUrl: string | null; prefix: string; log: Logger }): Promise<Realtime> {
+  const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`
+  if (!opts.redisUrl) return new Realtime(new LocalBus(), new Presence(null, opts.prefix, instanceId), opts.log, async () => undefined)
+  const bus = new RedisBus(opts.redisUrl, opts.prefix, opts.log)
+  await bus.ready()
+  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 2 })
+  redis.on('error', (err: Error) => opts.log.warn('redis presence connection error', { error: err.message }))
+  return new Realtime(bus, new Presence(redis, opts.prefix, instanceId), opts.log, async () => void (await redis.quit().catch(() => undefined)))
+}
