@@ -103,6 +103,6 @@ describe('新消息提醒 through WeChat when the recipient is away', () => {
     const delivered = (await (await fetch(`${t.standin.url}/dev/subscribe-messages`)).json()) as { items: Array<{ template_id: string; page: string; data: Record<string, { value: string }> }> }
     const last = delivered.items.at(-1)
     expect(last).toMatchObject({ template_id: t.ctx.config.wechat.templates.message, page: `pages/chat/index?id=${conv}` })
-    expect(last.data.thing2.value).toBe('明天上午九点上门')
+    expect(last?.data.thing2?.value).toBe('明天上午九点上门')
   })
 })
