@@ -8,6 +8,7 @@ import { createLogger } from './lib/logger'
 import { startWechatStandin } from './standins/wechat/server'
 import { seedDemoData } from './db/seed'
 import { seedDemoTickets } from './db/demo-tickets'
+import { seedDemoMessages } from './db/demo-messages'
 import type { AppContext } from './context'
 import { startJobs } from './jobs'
 import { join } from 'node:path'
@@ -44,6 +45,8 @@ async function main() {
   if (process.env.DEMO_DATA === '1' && !config.production) {
     const tickets = await seedDemoTickets(ctx)
     if (tickets) log.info('demo tickets loaded', { tickets })
+    const notices = await seedDemoMessages(ctx)
+    if (notices) log.info('demo notices loaded', { notices })
   }
   const stopJobs = startJobs(ctx, config.jobs)
   process.send?.({ type: 'listening', port })
