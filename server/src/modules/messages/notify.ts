@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { AppContext } from '../../context'
-import { OutboxMessage } from '../notifications/entities'
+import { queueSubscribeMessage } from '../notifications/outbox'
 import { Conversation, SubscribeCredit, type Message } from './entities'
 import { previewOf } from './view'
 
@@ -48,21 +48,6 @@ export async function notifyIfAway(
   if (!spent.affected) return false
   await em.update(Conversation, { id: c.id }, { [column]: now })
   const notice: MessageNotice = { type: 'message', conversationId: c.id, senderName: senderName.slice(0, 20), preview: previewOf(message).slice(0, 20), at: now.toISOString() }
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxMessage)
-    .values({
-      channel: 'wechat_subscribe',
-      dedupeKey: `message:${c.id}:${message.seq}`,
-      recipientUserId: recipient.userId,
-      payload: notice as never,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .orIgnore()
-    .execute()
+  await queueSubscribeMessage(em, { dedupeKey: `message:${c.id}:${message.seq}`, recipientUserId: recipient.userId, payload: notice, now })
   return true
 }

@@ -36,19 +36,24 @@ export async function queueTicketNotice(em: EntityManager, ticket: Ticket, event
     summary: NOTICE_TEXT[event],
     at: now.toISOString(),
   }
+  await queueSubscribeMessage(em, { dedupeKey: `ticket:${ticket.id}:${event}:${round}`, recipientUserId: ticket.reporterUserId, payload: notice, now })
+}
+
+/** Queues a WeChat subscribe message in the caller's transaction; the same dedupe key never queues a second. */
+export async function queueSubscribeMessage(em: EntityManager, m: { dedupeKey: string; recipientUserId: number; payload: object; now: Date }): Promise<void> {
   await em
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
     .values({
       channel: 'wechat_subscribe',
-      dedupeKey: `ticket:${ticket.id}:${event}:${round}`,
-      recipientUserId: ticket.reporterUserId,
-      payload: notice as never,
+      dedupeKey: m.dedupeKey,
+      recipientUserId: m.recipientUserId,
+      payload: m.payload as never,
       status: 'pending',
       attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
+      nextAttemptAt: m.now,
+      createdAt: m.now,
     })
     .orIgnore()
     .execute()
