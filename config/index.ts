@@ -38,6 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_TEMPLATE_ACCEPTED: JSON.stringify(process.env.TARO_APP_TEMPLATE_ACCEPTED ?? ''),
       TARO_APP_TEMPLATE_RESOLVED: JSON.stringify(process.env.TARO_APP_TEMPLATE_RESOLVED ?? ''),
       TARO_APP_TEMPLATE_ESCALATED: JSON.stringify(process.env.TARO_APP_TEMPLATE_ESCALATED ?? ''),
+      // 新消息提醒, asked before a resident's first message to their officer.
+      TARO_APP_TEMPLATE_MESSAGE: JSON.stringify(process.env.TARO_APP_TEMPLATE_MESSAGE ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

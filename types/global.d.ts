@@ -18,5 +18,6 @@ declare namespace NodeJS {
     TARO_APP_TEMPLATE_ACCEPTED?: string
     TARO_APP_TEMPLATE_RESOLVED?: string
     TARO_APP_TEMPLATE_ESCALATED?: string
+    TARO_APP_TEMPLATE_MESSAGE?: string
   }
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { askToSubscribe } from './subscribe'
+import { askToSubscribe, askToSubscribeMessages } from './subscribe'
 
 const saved = { ...process.env }
 
@@ -37,6 +37,24 @@ describe('askToSubscribe', () => {
     process.env.TARO_APP_TEMPLATE_RESOLVED = ''
     process.env.TARO_APP_TEMPLATE_ESCALATED = ''
     await expect(askToSubscribe()).resolves.toEqual([])
+    expect(ask).not.toHaveBeenCalled()
+  })
+})
+
+describe('askToSubscribeMessages', () => {
+  it('asks for 新消息提醒 and says whether the resident accepted', async () => {
+    process.env.TARO_APP_TEMPLATE_MESSAGE = 'tmpl-message'
+    const ask = jest.spyOn(Taro, 'requestSubscribeMessage').mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-message': 'accept' } as never)
+    await expect(askToSubscribeMessages()).resolves.toBe(true)
+    expect(ask).toHaveBeenCalledWith({ tmplIds: ['tmpl-message'] })
+    ask.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-message': 'reject' } as never)
+    await expect(askToSubscribeMessages()).resolves.toBe(false)
+  })
+
+  it('does not ask without a template, and a message goes either way', async () => {
+    const ask = jest.spyOn(Taro, 'requestSubscribeMessage')
+    process.env.TARO_APP_TEMPLATE_MESSAGE = ''
+    await expect(askToSubscribeMessages()).resolves.toBe(false)
     expect(ask).not.toHaveBeenCalled()
   })
 })

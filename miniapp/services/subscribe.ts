@@ -32,3 +32,19 @@ export async function askToSubscribe(): Promise<SubscribeEvent[]> {
     return []
   }
 }
+
+/**
+ * 新消息提醒: asked before a resident's first message in a conversation, so the officer's answer
+ * reaches them while the app is closed. Same rules as above: a tap handler, never in H5, false
+ * on refusal — the message goes either way.
+ */
+export async function askToSubscribeMessages(): Promise<boolean> {
+  const tmplId = process.env.TARO_APP_TEMPLATE_MESSAGE
+  if (process.env.TARO_ENV === 'h5' || !tmplId) return false
+  try {
+    const result = (await Taro.requestSubscribeMessage({ tmplIds: [tmplId] } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+    return result[tmplId] === 'accept'
+  } catch {
+    return false
+  }
+}

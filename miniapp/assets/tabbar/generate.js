@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Draws the tab bar icons (WeChat needs PNG files): a house for 首页, a work sheet on a
- * clipboard for 工单 and a person for 我的,
+ * clipboard for 工单, a speech bubble for 消息 and a person for 我的,
  * grey and police blue, 81×81 as WeChat recommends. Run it again after changing a shape:
  *   node miniapp/assets/tabbar/generate.js
  */
@@ -19,6 +19,11 @@ const inTriangle = (x, y, [ax, ay], [bx, by], [cx, cy]) => {
   return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0))
 }
 const inRect = (x, y, x0, y0, x1, y1) => x >= x0 && x <= x1 && y >= y0 && y <= y1
+const inRoundRect = (x, y, x0, y0, x1, y1, r) => {
+  const cx = Math.min(Math.max(x, x0 + r), x1 - r)
+  const cy = Math.min(Math.max(y, y0 + r), y1 - r)
+  return inRect(x, y, x0, y0, x1, y1) && (x - cx) ** 2 + (y - cy) ** 2 <= r ** 2
+}
 
 const shapes = {
   home: (x, y) =>
@@ -27,6 +32,9 @@ const shapes = {
     (inRect(x, y, 15, 11, 66, 75) && !inRect(x, y, 21, 17, 60, 69)) ||
     (inRect(x, y, 26, 5, 55, 21) && !inRect(x, y, 36, 9, 45, 13)) ||
     [30, 42, 54].some((top) => inRect(x, y, 28, top, 53, top + 5)),
+  messages: (x, y) =>
+    (inRoundRect(x, y, 7, 12, 74, 58, 14) || inTriangle(x, y, [18, 54], [36, 54], [14, 73])) &&
+    ![26, 40.5, 55].some((cx) => (x - cx) ** 2 + (y - 35) ** 2 <= 5 ** 2),
   mine: (x, y) =>
     (x - 40.5) ** 2 + (y - 24) ** 2 <= 15 ** 2 || (y <= 72 && ((x - 40.5) / 30) ** 2 + ((y - 76) / 32) ** 2 <= 1),
 }

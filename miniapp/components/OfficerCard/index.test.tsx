@@ -1,7 +1,11 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { BuildingLeadCard, OfficerCard as Officer } from '@anju/shared'
 import OfficerCard from '.'
+import { saveStoredSession } from '../../services/session-storage'
+import { residentPair } from '../../test/fixtures'
+import { detail } from '../../test/message-fixtures'
+import { serve } from '../../test/serve'
 
 const officer: Officer = {
   userId: 7,
@@ -64,6 +68,24 @@ describe('OfficerCard', () => {
     const dutyDesk = { id: 2, name: '幸福路街道值班台', phone: '0472-5100110', placeName: '幸福路街道' }
     render(<OfficerCard lead={{ building, officer: null, cover: { reason: 'no_officer', dutyDesk } }} />)
     expect(screen.getByText('本楼暂未配备楼长民警，现由 幸福路街道值班台 值守')).toBeTruthy()
+  })
+
+  it('opens the conversation with the officer from 在线留言', async () => {
+    saveStoredSession(residentPair)
+    jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+    const calls = serve(() => ({ statusCode: 201, data: detail() }))
+    render(<OfficerCard lead={{ building, officer, cover: null }} />)
+    fireEvent.click(screen.getByText('在线留言'))
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/chat/index?id=31' }))
+    expect(calls[0]).toMatchObject({ url: '/api/conversations', method: 'POST' })
+  })
+
+  it('says why the conversation could not be opened', async () => {
+    saveStoredSession(residentPair)
+    serve(() => ({ statusCode: 409, data: { error: { code: 'conflict', message: '请先绑定您住的楼栋' } } }))
+    render(<OfficerCard lead={{ building, officer, cover: null }} />)
+    fireEvent.click(screen.getByText('在线留言'))
+    expect(await screen.findByText('请先绑定您住的楼栋')).toBeTruthy()
   })
 
   it('shows the officer photo when there is one', () => {

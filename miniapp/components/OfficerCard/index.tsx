@@ -1,5 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import type { BuildingLeadCard, OfficerCard as Officer } from '@anju/shared'
+import LeaveMessageButton from '../LeaveMessageButton'
 import { resolveAssetUrl } from '../../utils/asset-url'
 import { callPhone } from '../../utils/phone'
 import './index.scss'
@@ -74,6 +75,13 @@ export default function OfficerCard({ lead }: Props) {
           <Text className='officer-card__cover-title'>{covering}</Text>
           {cover?.dutyDesk && <Text className='officer-card__cover-line'>值班电话：{cover.dutyDesk.phone}</Text>}
           {!cover?.dutyDesk && <Text className='officer-card__cover-line'>紧急情况请拨打 110</Text>}
+        </View>
+      )}
+
+      {(officer || cover) && (
+        <View className='officer-card__message'>
+          <LeaveMessageButton label='在线留言' />
+          <Text className='officer-card__call-to'>24 小时可留言，民警休息时由值班台代为回复</Text>
         </View>
       )}
 

@@ -7,6 +7,7 @@ import { LoadError, Loading } from '../../components/PageState'
 import { getBuildingLead } from '../../services/api'
 import { reportPageUrl } from '../../services/tickets'
 import { useRemote } from '../../utils/use-remote'
+import NoticeTeaser from './NoticeTeaser'
 
 const goBind = () => void Taro.navigateTo({ url: '/pages/bind/index' })
 
@@ -77,6 +78,7 @@ export default function ResidentHome({ me, refreshKey }: { me: Me; refreshKey: n
       {/* Reporting needs a building: an unbound resident sees how to bind first. */}
       {!me.residence && <BindPrompt />}
       <ReportEntries />
+      {me.residence && <NoticeTeaser refreshKey={refreshKey} />}
       {me.residence && <BoundHome me={me} refreshKey={refreshKey} />}
     </View>
   )

@@ -5,6 +5,7 @@ import IndexPage from '.'
 import { peekPendingBuilding } from '../../services/pending-building'
 import { saveStoredSession } from '../../services/session-storage'
 import { boundMe, residentPair } from '../../test/fixtures'
+import { notice } from '../../test/message-fixtures'
 import { notFound, serve } from '../../test/serve'
 import { setRouterParams } from '../../test/setup-env'
 
@@ -66,13 +67,23 @@ describe('首页', () => {
     expect(call).toHaveBeenCalledWith({ phoneNumber: '110' })
   })
 
-  it('shows a bound resident their address and their building-lead officer', async () => {
+  it('shows a bound resident their address, their building-lead officer and the newest unread notice', async () => {
     saveStoredSession(residentPair)
-    serve((c) => (c.url === '/api/me' ? { statusCode: 200, data: boundMe } : { statusCode: 200, data: lead }))
+    jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+    const notices = { items: [notice(2, { read: true, title: '已经读过的通知' }), notice(1)], nextCursor: null }
+    serve((c) => {
+      if (c.url === '/api/me') return { statusCode: 200, data: boundMe }
+      if (c.url.startsWith('/api/notices')) return { statusCode: 200, data: notices }
+      return { statusCode: 200, data: lead }
+    })
     render(<IndexPage />)
     expect(await screen.findByText('幸福社区 · 3号楼 · 2单元')).toBeTruthy()
     expect(await screen.findByText('王建国')).toBeTruthy()
     expect(screen.getByText('在岗')).toBeTruthy()
+    expect(await screen.findByText('警惕冒充公检法的电话诈骗')).toBeTruthy()
+    expect(screen.queryByText('已经读过的通知')).toBeNull()
+    fireEvent.click(screen.getByText('查看全部社区通知'))
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/messages/index' })
   })
 
   it('falls back to the bind prompt when the server says the resident is not bound', async () => {

@@ -4,6 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { LoadError, Loading } from '../../components/PageState'
 import { rememberBuildingFromQuery, takePendingBuilding } from '../../services/pending-building'
 import { messageOf } from '../../services/request'
+import { applyUnreadBadge } from '../../services/unread'
 import { refreshMe, requireLogin, useSession } from '../../stores/session'
 import DeskHome from './DeskHome'
 import OfficerHome from './OfficerHome'
@@ -41,6 +42,8 @@ export default function IndexPage() {
   }
 
   useDidShow(() => {
+    // WeChat draws a tab badge only while a tab page is on top: draw the 消息 count again here.
+    applyUnreadBadge()
     void enter()
   })
 

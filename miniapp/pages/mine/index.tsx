@@ -10,6 +10,7 @@ import { refreshMe, requireLogin, setMe, signOut, useSession } from '../../store
 import { fieldErrors } from '../../utils/form'
 import { describeScope } from '../../utils/labels'
 import './index.scss'
+import { applyUnreadBadge } from '../../services/unread'
 
 /** 我的: name, role, where I live or serve, joining as staff, and leaving. */
 export default function MinePage() {
@@ -33,6 +34,7 @@ export default function MinePage() {
 
   useDidShow(() => {
     void load()
+    applyUnreadBadge()
   })
 
   async function saveName() {

@@ -6,6 +6,7 @@ import { Workbench } from '../../components/Workbench'
 import { getSession, refreshMe, requireLogin, useSession } from '../../stores/session'
 import MyTickets from './MyTickets'
 import './index.scss'
+import { applyUnreadBadge } from '../../services/unread'
 
 const STAFF_ROLES = new Set(['officer', 'dispatcher', 'admin'])
 
@@ -20,6 +21,8 @@ export default function TicketsPage() {
     if (!requireLogin()) return
     // Back from a ticket (rated, withdrawn…): the list reloads on every show.
     setShown((n) => n + 1)
+    // WeChat draws a tab badge only while a tab page is on top: redraw it on every tab.
+    applyUnreadBadge()
     if (!getSession().me) void refreshMe().catch(() => undefined)
   })
 

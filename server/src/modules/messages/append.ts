@@ -31,13 +31,16 @@ export async function appendMessages(
   const first = lastSeq - drafts.length + 1
   const rows = drafts.map((d, i) => em.create(Message, { ...d, conversationId, seq: first + i, createdAt: now }))
   await em.insert(Message, rows)
-  const last = rows[rows.length - 1]!
-  await em.update(Conversation, { id: conversationId }, { ...changes, lastMessageAt: now, lastPreview: previewOf(last), lastSide: last.side })
+  // Lists preview what people wrote: a system note (the desk taking over) moves the row up, not its words.
+  const said = rows.filter((m) => m.side !== 'system').pop()
+  await em.update(Conversation, { id: conversationId }, { ...changes, lastMessageAt: now, ...(said ? { lastPreview: previewOf(said), lastSide: said.side } : {}) })
   return rows
 }
 
 /** After the commit: every socket of the resident, the officer and the covering desks gets the messages. */
-export async function publishMessages(app: AppContext, conversation: Conversation, messages: MessageView[]): Promise<void> {
+export async function publishMessages(app: AppContext, conversation: Conversation, messages: MessageView[], opts: { coverChanged?: boolean } = {}): Promise<void> {
   const topics = conversationTopics(conversation)
   for (const message of messages) await app.realtime.publish(topics, { type: 'message', message })
+  // The desk took the conversation or gave it back: banners and inbox filters change.
+  if (opts.coverChanged) await app.realtime.publish(topics, { type: 'conversation', conversationId: conversation.id })
 }

@@ -25,7 +25,7 @@ describe('the duty desk covers when the officer is away', () => {
     expect((await detail(tok['demo-resident-2']!, conv)).deskCover).toMatchObject({ reason: 'off_duty' })
 
     const desk = (await t.call('GET', '/api/conversations?filter=desk', { token: tok['demo-dispatcher-2'] })).body.items
-    expect(desk.find((c: { id: number }) => c.id === conv)).toMatchObject({ unread: 1, deskCover: { reason: 'off_duty' } })
+    expect(desk.find((c: { id: number }) => c.id === conv)).toMatchObject({ unread: 1, deskCover: { reason: 'off_duty' }, lastMessage: { side: 'resident', preview: '我家门口有陌生人一直在敲门' } })
     expect((await t.call('GET', '/api/messages/unread', { token: tok['demo-dispatcher-2'] })).body.messages).toBeGreaterThanOrEqual(1)
 
     const reply = await sendText(t, tok['demo-dispatcher-2']!, conv, '您好，我是值班民警，已安排巡逻民警过去查看')

@@ -31,7 +31,7 @@ export async function coverUnanswered(app: AppContext): Promise<number> {
     })
     if (!rows) continue
     handed++
-    await publishMessages(app, c, await toMessages(app, em, rows))
+    await publishMessages(app, c, await toMessages(app, em, rows), { coverChanged: true })
   }
   return handed
 }

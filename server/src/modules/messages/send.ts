@@ -60,7 +60,8 @@ export async function sendMessage(app: AppContext, user: AuthUser, conversationI
     throw err
   }
   const views = await toMessages(app, em, rows)
-  await publishMessages(app, { ...conversation, officerUserId: (plan.changes.officerUserId as number | null | undefined) ?? conversation.officerUserId }, views)
+  const coverChanged = 'deskCoverSince' in plan.changes && (plan.changes.deskCoverSince === null) === (conversation.deskCoverSince !== null)
+  await publishMessages(app, { ...conversation, officerUserId: (plan.changes.officerUserId as number | null | undefined) ?? conversation.officerUserId }, views, { coverChanged })
   return { message: views[0]!, replayed: false }
 }
 
