@@ -33,7 +33,7 @@ beforeEach(() => jest.useFakeTimers())
 afterEach(() => jest.useRealTimers())
 
 describe('the realtime client', () => {
-  it('authenticates with the access token, acks every message, passes frames on and keeps the line alive', async () => {
+  it('authenticates with the access token, acks the other side’s messages, passes frames on and keeps the line alive', async () => {
     const rt = setup()
     rt.client.start()
     await tick()
@@ -43,10 +43,15 @@ describe('the realtime client', () => {
     expect(rt.client.getStatus()).toBe('online')
     expect(rt.catchUps).toHaveBeenCalledTimes(1)
 
-    const message = { id: 1, conversationId: 31, seq: 4 } as never
+    const message = { id: 1, conversationId: 31, seq: 4, sender: { userId: 9, name: '傅文斌' } } as never
     rt.last().receive({ type: 'message', message })
     expect(rt.frames).toEqual([{ type: 'message', message }])
     expect(rt.last().sent).toContainEqual({ type: 'ack', conversationId: 31, seq: 4 })
+    // The echo of the user's own message (userId 5, from accept()) is passed on but not acked.
+    const own = { id: 2, conversationId: 31, seq: 5, sender: { userId: 5, name: '我' } } as never
+    rt.last().receive({ type: 'message', message: own })
+    expect(rt.frames).toHaveLength(2)
+    expect(rt.last().sent).not.toContainEqual({ type: 'ack', conversationId: 31, seq: 5 })
 
     await tick(HEARTBEAT_MS)
     expect(rt.last().sent).toContainEqual({ type: 'ping' })

@@ -64,6 +64,8 @@ export class RealtimeClient {
   private attempt = 0
   private failures = 0
   private lastFrameAt = 0
+  /** Who the socket speaks for: one's own messages echoed back need no ack. */
+  private userId: number | null = null
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null
   private pollTimer: ReturnType<typeof setInterval> | null = null
@@ -135,6 +137,7 @@ export class RealtimeClient {
           this.lastFrameAt = Date.now()
           if (frame.type === 'ready') {
             ready = true
+            this.userId = frame.userId
             this.becomeOnline(attempt)
           } else if (frame.type === 'error' && SESSION_ERRORS.has(frame.code)) refused = true
           else this.deliver(frame)
@@ -186,8 +189,8 @@ export class RealtimeClient {
   }
 
   private deliver(frame: ServerFrame): void {
-    // The ack is what turns the sender's 已发送 into 已送达.
-    if (frame.type === 'message') this.send({ type: 'ack', conversationId: frame.message.conversationId, seq: frame.message.seq })
+    // The ack is what turns the sender's 已发送 into 已送达; the echo of one's own message needs none.
+    if (frame.type === 'message' && frame.message.sender.userId !== this.userId) this.send({ type: 'ack', conversationId: frame.message.conversationId, seq: frame.message.seq })
     for (const listener of [...this.frameListeners]) {
       try {
         listener(frame)

@@ -9,13 +9,19 @@
  * bench's options, with their defaults:
  *   --clients=50 --create=3000 --small=10000 --large=1000000 --seconds=60 --listRequests=200
  *   --deepPages=500 --explain=1 (print the workbench query plans) --profile=1 (server CPU profile)
+ * The messaging bench's (`npm run bench -- messaging`):
+ *   --sockets=1000 (residents, each with a socket; their officers connect too) --rate=200 (msg/s)
+ *   --seconds=30 --warmup=5 --ack=others (ack the other side's message frames, as the app does;
+ *   1: every frame, own echoes too; 0: none) --two=1 (the two-instance runs; they need Redis) --profile=1 (server
+ *   CPU profiles)
  * Database: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306), on this machine only.
+ * Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379), on this machine only.
  */
 const { cpus, totalmem } = require('node:os')
 const { cleanupAll } = require('./lib/cleanup')
 const { adminUrl, describeDatabase } = require('./lib/database')
 
-const BENCHES = [require('./tickets')]
+const BENCHES = [require('./tickets'), require('./messaging')]
 
 function parseArgs(argv) {
   const names = []

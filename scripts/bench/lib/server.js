@@ -14,8 +14,14 @@ const root = join(__dirname, '..', '..', '..')
 const LOG_DIR = join(root, 'artifacts', 'bench')
 const START_TIMEOUT_MS = 180_000
 
-/** `profile`: write a V8 CPU profile of the server to artifacts/bench/ when it stops (open it in Chrome DevTools). */
-async function startServer({ databaseUrl, name, env = {}, profile = false }) {
+let lastBuild = null
+
+/**
+ * `profile`: write a V8 CPU profile of the server to artifacts/bench/ when it stops (open it in Chrome DevTools).
+ * `build: false` reuses this process's last build: a second instance must run the same code as the
+ * first, and a rebuild deletes files the first may still load.
+ */
+async function startServer({ databaseUrl, name, env = {}, profile = false, build = true }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'anju-bench-'))
   mkdirSync(LOG_DIR, { recursive: true })
   const logFile = join(LOG_DIR, `${name}-server.log`)
@@ -32,7 +38,8 @@ async function startServer({ databaseUrl, name, env = {}, profile = false }) {
   // BENCH_SERVER_NODE_ARGS: V8 settings to try on the server alone (e.g. --max-semi-space-size=4 --trace-gc).
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
   // The compiled server, as `npm start` runs it (no TypeScript compiler in the process).
-  const child = spawn(process.execPath, [...extra, ...profiling, buildServer()], {
+  if (build || !lastBuild) lastBuild = buildServer()
+  const child = spawn(process.execPath, [...extra, ...profiling, lastBuild], {
     cwd: join(root, 'server'),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: childEnv,
