@@ -80,7 +80,8 @@ export async function inbox(app: AppContext, user: AuthUser, query: InboxQuery):
   if (query.filter === 'desk') qb.andWhere('c.deskCoverSince IS NOT NULL')
   if (query.q) {
     qb.innerJoin(User, 'u', 'u.id = c.residentUserId').innerJoin(Place, 'b', 'b.id = c.buildingId')
-    qb.andWhere('(u.name LIKE :q OR b.name LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%` })
+    // '!' escapes the wildcards the same way in MySQL and SQLite (backslash is MySQL's default only).
+    qb.andWhere("(u.name LIKE :q ESCAPE '!' OR b.name LIKE :q ESCAPE '!')", { q: `%${query.q.replace(/[%_!]/g, (ch) => `!${ch}`)}%` })
   }
   const cursor = parseCursor(query.cursor)
   if (cursor) qb.andWhere('(c.lastMessageAt < :at OR (c.lastMessageAt = :at AND c.id < :cid))', { at: cursor.at, cid: cursor.id })

@@ -101,6 +101,8 @@ describe('a resident and their building-lead officer', () => {
     expect(found.map((c: { id: number }) => c.id)).toContain(conv)
     const none = (await t.call('GET', `/api/conversations?q=${encodeURIComponent('没有这个楼')}`, { token: tok['demo-officer-1'] })).body.items
     expect(none).toEqual([])
+    const wildcard = (await t.call('GET', `/api/conversations?q=${encodeURIComponent('%')}`, { token: tok['demo-officer-1'] })).body.items
+    expect(wildcard).toEqual([])
     const defaults = (await t.call('GET', '/api/canned-replies', { token: tok['demo-officer-1'] })).body.items
     expect(defaults.length).toBeGreaterThan(2)
     const saved = await t.call('PUT', '/api/canned-replies', { token: tok['demo-officer-1'], body: { items: ['马上到', '请稍等'] } })
