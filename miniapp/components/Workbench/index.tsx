@@ -67,9 +67,9 @@ export function Workbench() {
   return (
     <View className='wb'>
       {isDesk && (
-        <View className='wb-views'>
+        <View className='segmented'>
           {(['mine', 'scope'] as const).map((v) => (
-            <Button key={v} className={`wb-views__item ${view === v ? 'wb-views__item--on' : ''}`} onClick={() => setView(v)}>
+            <Button key={v} className={`segmented__item ${view === v ? 'segmented__item--on' : ''}`} onClick={() => setView(v)}>
               {v === 'mine' ? '我的' : '辖区'}
             </Button>
           ))}

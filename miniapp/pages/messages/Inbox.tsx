@@ -52,9 +52,9 @@ export default function Inbox({ isDesk, refreshKey }: { isDesk: boolean; refresh
 
   return (
     <View>
-      <View className='msg-filters'>
+      <View className='tab-strip'>
         {filters.map((f) => (
-          <View key={f} className={`msg-filter ${f === filter ? 'msg-filter--on' : ''}`} onClick={() => setFilter(f)}>
+          <View key={f} className={`tab-strip__item ${f === filter ? 'tab-strip__item--on' : ''}`} onClick={() => setFilter(f)}>
             {INBOX_FILTER_LABELS[f]}
           </View>
         ))}

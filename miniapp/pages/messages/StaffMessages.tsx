@@ -12,9 +12,9 @@ export default function StaffMessages({ isDesk, refreshKey }: { isDesk: boolean;
   const [section, setSection] = useState<Section>('inbox')
   return (
     <View>
-      <View className='msg-sections'>
+      <View className='segmented'>
         {(['inbox', 'notices'] as const).map((s) => (
-          <Button key={s} className={`msg-sections__item ${section === s ? 'msg-sections__item--on' : ''}`} onClick={() => setSection(s)}>
+          <Button key={s} className={`segmented__item ${section === s ? 'segmented__item--on' : ''}`} onClick={() => setSection(s)}>
             {s === 'inbox' ? '居民留言' : '我发布的通知'}
           </Button>
         ))}

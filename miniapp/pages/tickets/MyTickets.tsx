@@ -51,9 +51,9 @@ export default function MyTickets({ refreshKey, canReport }: { refreshKey: numbe
 
   return (
     <View>
-      <View className='my-tabs'>
+      <View className='tab-strip my-tabs'>
         {MY_TICKET_TABS.map((t) => (
-          <View key={t} className={`my-tab ${t === tab ? 'my-tab--on' : ''}`} onClick={() => setTab(t)}>
+          <View key={t} className={`tab-strip__item ${t === tab ? 'tab-strip__item--on' : ''}`} onClick={() => setTab(t)}>
             {MY_TICKET_TAB_LABELS[t]}
           </View>
         ))}
