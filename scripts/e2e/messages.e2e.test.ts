@@ -27,8 +27,9 @@ async function phoneAs(label: RegExp): Promise<Page> {
   const { context, page } = await e2e.phone()
   open.push(context)
   await page.goto(e2e.url)
-  await page.getByText(label).first().click()
-  await see(page, /首页/)
+  // The login page replaces the start page: tap the identity on the page that is showing.
+  await visible(page, label).click()
+  await see(page, /首页/, 45000)
   return page
 }
 

@@ -21,8 +21,10 @@ const tap = (page: Page, text: string | RegExp) => visible(page, text, true).cli
 
 async function login(page: Page, label: RegExp) {
   await page.goto(e2e.url)
-  await page.getByText(label).first().click()
-  await see(page, /首页/)
+  // The login page replaces the start page: tap the identity on the page that is showing.
+  await visible(page, label).click()
+  // Logging in, relaunching and loading the home page can take a while on a busy 2-core CI machine.
+  await visible(page, /首页/).waitFor({ timeout: 45000 })
 }
 
 describe('a hazard report, from the resident to the officer and back', () => {
