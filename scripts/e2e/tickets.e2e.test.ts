@@ -24,7 +24,11 @@ async function login(page: Page, label: RegExp) {
   // The login page replaces the start page: tap the identity on the page that is showing.
   await visible(page, label).click()
   // Logging in, relaunching and loading the home page can take a while on a busy 2-core CI machine.
-  await visible(page, /首页/).waitFor({ timeout: 45000 })
+  await visible(page, /首页/).waitFor({ timeout: 45000 }).catch(async (err: Error) => {
+    // Say what the page showed instead (an error message, the login page, a blank page).
+    await e2e.shot(page, 'failed-login')
+    throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
+  })
 }
 
 describe('a hazard report, from the resident to the officer and back', () => {
