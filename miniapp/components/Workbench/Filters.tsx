@@ -56,6 +56,8 @@ export default function Filters({ role, scope, value, onChange }: Props) {
     return () => {
       live = false
     }
+    // The scope object is rebuilt on every /api/me refresh; its fields say whether it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [role, scope?.id, scope?.level, scope?.name])
 
   const categoryRange = ['全部类别', ...categories.map((c) => c.name)]

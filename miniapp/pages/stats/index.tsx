@@ -65,6 +65,8 @@ export default function StatsPage() {
   useEffect(() => {
     if (!role) return
     placeOptions(role, me?.scope ?? null).then(setPlaces, () => setPlaces([]))
+    // Reload places when the scope itself changes, not when /api/me returns an equal new object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [role, me?.scope?.id])
 
   const fileName = `安居工单统计-${range.from}至${range.to}.csv`

@@ -28,7 +28,7 @@ function jsonClient(baseUrl, { connections = 64, timeoutMs = 30_000 } = {}) {
         res.on('end', () => {
           const ms = Number(process.hrtime.bigint() - started) / 1e6
           const text = Buffer.concat(chunks).toString('utf8')
-          let parsed = null
+          let parsed
           try {
             parsed = text ? JSON.parse(text) : null
           } catch {

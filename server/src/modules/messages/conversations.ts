@@ -113,7 +113,7 @@ export async function unreadCounts(app: AppContext, user: AuthUser): Promise<Unr
 
 /** 标记已处理 (or reopen it). The desk's cover ends when the desk marks it handled. */
 export async function setHandled(app: AppContext, user: AuthUser, id: number, handled: boolean): Promise<ConversationSummary> {
-  const { conversation, side } = await conversationFor(app.ds.manager, user, id)
+  const { side } = await conversationFor(app.ds.manager, user, id)
   if (side === 'resident') throw forbidden()
   const changes = handled
     ? { handledAt: app.now(), awaitingSince: null, ...(side === 'desk' ? { deskCoverSince: null, deskCoverReason: null, deskId: null, deskUnread: 0 } : {}) }

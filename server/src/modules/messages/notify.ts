@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm'
-import type { AppContext } from '../../context'
 import { queueSubscribeMessage } from '../notifications/outbox'
 import { Conversation, SubscribeCredit, type Message } from './entities'
 import { previewOf } from './view'
