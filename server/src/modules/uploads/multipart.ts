@@ -34,7 +34,11 @@ export async function readSingleFile(ctx: Context, opts: { field: string; maxByt
       reject(err)
     }
 
+    const malformed = () => badRequest('上传内容格式不正确')
     parser.on('file', (name, stream) => {
+      // busboy destroys a part still open when the body is cut short ("Unexpected end of form");
+      // unheard, that error event would be uncaught and end the process, not just this request.
+      stream.on('error', () => fail(malformed()))
       if (name !== opts.field) return void stream.resume()
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -48,14 +52,15 @@ export async function readSingleFile(ctx: Context, opts: { field: string; maxByt
       })
     })
     parser.on('filesLimit', () => fail(badRequest('一次只能上传一张照片')))
-    parser.on('partsLimit', () => fail(badRequest('上传内容格式不正确')))
-    parser.on('error', () => fail(badRequest('上传内容格式不正确')))
+    parser.on('partsLimit', () => fail(malformed()))
+    parser.on('error', () => fail(malformed()))
     parser.on('close', () => {
       if (failed) return
       if (!file || file.length === 0) return fail(badRequest('请选择要上传的照片（字段 file）'))
       resolve(file)
     })
     ctx.req.on('aborted', () => fail(badRequest('上传中断，请重试')))
+    ctx.req.on('error', () => fail(badRequest('上传中断，请重试')))
     ctx.req.pipe(parser)
   })
 }
