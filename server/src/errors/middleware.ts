@@ -36,6 +36,7 @@ export function errorMiddleware(log: Logger): Middleware {
       }
       const safe = err ?? new AppError(500, 'internal', '服务暂时不可用，请稍后再试')
       ctx.status = safe.status
+      if (safe.retryAfterSeconds) ctx.set('Retry-After', String(safe.retryAfterSeconds))
       ctx.body = { error: { code: safe.code, message: safe.message, ...(safe.details === undefined ? {} : { details: safe.details }) } }
     }
   }
