@@ -3,6 +3,7 @@ import type { StatsQuery, StatsRow, TicketStats } from '@anju/shared'
 import { PLACE_LEVEL_LABELS } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
+import { csvLine } from '../../lib/csv'
 import type { AuthUser } from '../../middleware/auth'
 import { staffScope } from '../officers/service'
 import { Place } from '../places/entities'
@@ -112,14 +113,10 @@ const CSV_HEADER = ['分组', '名称', '受理量', '已办结', '平均受理�
 /** The same figures as CSV, with a BOM so Excel reads the Chinese correctly. */
 export function statsCsv(stats: TicketStats): string {
   const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`)
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v)
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
   const line = (group: string, r: StatsRow) =>
-    [group, r.label, r.count, r.closed, r.avgAcceptMinutes, r.avgResolveMinutes, pct(r.onTimeRate), r.rated, pct(r.satisfactionRate)].map(cell).join(',')
+    csvLine([group, r.label, r.count, r.closed, r.avgAcceptMinutes, r.avgResolveMinutes, pct(r.onTimeRate), r.rated, pct(r.satisfactionRate)])
   const lines = [
-    CSV_HEADER.join(','),
+    csvLine(CSV_HEADER),
     line('合计', stats.total),
     ...stats.byCategory.map((r) => line('按类别', r)),
     ...stats.byPlace.map((r) => line('按地区', r)),
