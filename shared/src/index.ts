@@ -1,4 +1,5 @@
 export * from './roles'
+export * from './text'
 export * from './errors'
 export * from './places'
 export * from './duty'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { STAFF_ROLES } from './roles'
 import { phoneSchema, policeNumberSchema } from './officers'
+import { personNameSchema } from './text'
 
 export const staffRoleSchema = z.enum(STAFF_ROLES)
 
@@ -25,7 +26,7 @@ export type Invite = z.infer<typeof inviteSchema>
 /** Officers give their police number and work phone when they join; other staff only a name. */
 export const redeemInviteSchema = z.object({
   code: z.string().trim().min(6).max(32),
-  name: z.string().trim().min(2, '请填写真实姓名').max(20),
+  name: personNameSchema,
   policeNumber: policeNumberSchema.optional(),
   phone: phoneSchema.optional(),
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { roleSchema } from './roles'
+import { residentNameSchema } from './text'
 
 export const meSchema = z.object({
   user: z.object({ id: z.number().int(), role: roleSchema, name: z.string() }),
@@ -15,6 +16,7 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>
 
 export const updateMeSchema = z.object({
-  name: z.string().trim().min(1, '称呼不能为空').max(20, '称呼最长 20 个字'),
+  /** Shown to officers and the duty desk: no staff titles, no invisible characters. */
+  name: residentNameSchema,
 })
 export type UpdateMeInput = z.infer<typeof updateMeSchema>

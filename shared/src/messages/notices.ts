@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from '../places'
+import { userText } from '../text'
 
 /** The officer as 宣传员: notices posted to one, several or all of the buildings they lead. */
 export const NOTICE_KINDS = ['safety', 'anti_fraud', 'utility'] as const
@@ -15,8 +16,8 @@ export const createNoticeSchema = z.object({
   /** Retrying the same post returns the first notice. */
   clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '通知编号格式不正确'),
   kind: noticeKindSchema,
-  title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题不超过 40 字'),
-  body: z.string().trim().min(5, '内容至少 5 个字').max(1000, '内容不超过 1000 字'),
+  title: userText({ label: '标题', min: 2, max: 40, emptyMessage: '标题至少 2 个字', maxMessage: '标题不超过 40 字' }),
+  body: userText({ label: '内容', multiline: true, min: 5, max: 1000, emptyMessage: '内容至少 5 个字', maxMessage: '内容不超过 1000 字' }),
   /** 'all': every building the author leads (or, for a desk, covers); otherwise the chosen ones. */
   buildingIds: z.union([z.literal('all'), z.array(idSchema).min(1, '请至少选择一栋楼').max(500)]),
 })

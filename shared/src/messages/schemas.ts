@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { officerCardSchema, dutyDeskCardSchema } from '../officers'
 import { idSchema } from '../places'
 import { photoSchema, reportKindSchema } from '../tickets/schemas'
+import { userText } from '../text'
 
 /**
  * 24-hour messaging between a resident and the officer who leads their building (楼长民警),
@@ -13,11 +14,7 @@ export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 export const clientIdSchema = z.string().regex(CLIENT_ID_PATTERN, '消息编号格式不正确，请更新小程序后重试')
 export const MESSAGE_MAX_CHARS = 1000
 
-export const messageTextSchema = z
-  .string()
-  .trim()
-  .min(1, '请输入消息内容')
-  .max(MESSAGE_MAX_CHARS, `消息不能超过 ${MESSAGE_MAX_CHARS} 字`)
+export const messageTextSchema = userText({ label: '消息', multiline: true, max: MESSAGE_MAX_CHARS, emptyMessage: '请输入消息内容', maxMessage: `消息不能超过 ${MESSAGE_MAX_CHARS} 字` })
 
 export const sendMessageSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -195,6 +192,6 @@ export const DEFAULT_CANNED_REPLIES = [
   '问题已处理，如还有需要随时联系我。',
 ]
 export const cannedRepliesSchema = z.object({
-  items: z.array(z.string().trim().min(1, '常用语不能为空').max(200, '每条常用语不超过 200 字')).max(CANNED_REPLY_MAX, `最多 ${CANNED_REPLY_MAX} 条常用语`),
+  items: z.array(userText({ label: '常用语', multiline: true, max: 200, emptyMessage: '常用语不能为空', maxMessage: '每条常用语不超过 200 字' })).max(CANNED_REPLY_MAX, `最多 ${CANNED_REPLY_MAX} 条常用语`),
 })
 export type CannedReplies = z.infer<typeof cannedRepliesSchema>
