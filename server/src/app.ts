@@ -3,6 +3,7 @@ import { bodyParser } from '@koa/bodyparser'
 import type { Server } from 'node:http'
 import { join } from 'node:path'
 import type { AppContext } from './context'
+import { badRequest } from './errors/app-error'
 import { errorMiddleware } from './errors/middleware'
 import { buildOpenApi } from './lib/openapi'
 import type { AnyRoute } from './lib/route'
@@ -48,7 +49,12 @@ export function buildApp(ctx: AppContext): Koa {
       jsonLimit: '256kb',
       textLimit: '20mb',
       encoding: 'utf-8',
-      onError: (err) => { throw err },
+      onError: (err) => {
+        // Errors with a status are co-body's own (too large, bad JSON, unknown encoding); the rest come
+        // from decompressing a body that is not what its Content-Encoding says: the client's mistake.
+        if ((err as { status?: number }).status) throw err
+        throw badRequest('请求内容无法按 Content-Encoding 解压')
+      },
     }),
   )
   koa.use(authenticate(ctx.config.jwtSecret))

@@ -1,18 +1,33 @@
 import type { Middleware } from 'koa'
+import type { ErrorCode } from '@anju/shared'
 import { ZodError } from 'zod'
 import { AppError } from './app-error'
 import type { Logger } from '../lib/logger'
 
+/** What a 4xx from Koa, co-body or koa-send is called, so that the code always agrees with the status. */
+const CLIENT_ERRORS: Record<number, [ErrorCode, string]> = {
+  400: ['bad_request', '请求无效'],
+  401: ['unauthenticated', '请先登录'],
+  403: ['forbidden', '没有权限访问'],
+  404: ['not_found', '内容不存在'],
+  409: ['conflict', '请求与当前状态冲突'],
+  413: ['payload_too_large', '提交的内容太大'],
+  415: ['unsupported_media_type', '不支持的内容格式或编码'],
+  429: ['rate_limited', '请求太频繁，请稍后再试'],
+}
+
 /** Body-parser and Koa errors we answer in the one shape, with a Chinese message. */
 function fromHttpError(err: { status?: number; type?: string; expose?: boolean; name?: string }): AppError | null {
-  if (err.status === 413 || err.type === 'entity.too.large') return new AppError(413, 'payload_too_large', '提交的内容太大')
+  if (err.type === 'entity.too.large') return new AppError(413, 'payload_too_large', '提交的内容太大')
   // co-body (under @koa/bodyparser) throws a SyntaxError carrying status 400 for malformed JSON.
   if (err.type === 'entity.parse.failed' || (err.name === 'SyntaxError' && err.status === 400)) {
     return new AppError(400, 'invalid_json', '请求内容不是有效的 JSON')
   }
-  if (err.status === 415 || err.type === 'encoding.unsupported') return new AppError(415, 'bad_request', '不支持的内容格式')
-  if (err.status && err.status >= 400 && err.status < 500 && err.expose) return new AppError(err.status, 'bad_request', '请求无效')
-  return null
+  // inflation's "Unsupported Content-Encoding" carries status 415 but is not marked `expose`.
+  if (err.status === 415 || err.type === 'encoding.unsupported') return new AppError(415, 'unsupported_media_type', '不支持的内容格式或编码')
+  if (!err.status || err.status < 400 || err.status > 499 || !err.expose) return null
+  const [code, message] = CLIENT_ERRORS[err.status] ?? ['bad_request', '请求无效']
+  return new AppError(err.status, code, message)
 }
 
 export function zodToAppError(err: ZodError): AppError {

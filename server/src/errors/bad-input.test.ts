@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { startTestApp, type TestApp } from '../test/harness'
+
+/**
+ * Bad input gets the right answer: a 4xx in the one JSON error shape whose code agrees with its
+ * status, never a 500, and the process keeps serving.
+ */
+let t: TestApp
+let h5: TestApp
+let h5Dir: string
+const uncaught: unknown[] = []
+const onUncaught = (err: unknown) => void uncaught.push(err)
+
+beforeAll(async () => {
+  t = await startTestApp()
+  h5Dir = mkdtempSync(join(tmpdir(), 'anju-h5-'))
+  mkdirSync(join(h5Dir, 'js'))
+  writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>安居</title>')
+  writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log(1)')
+  h5 = await startTestApp({ seed: false, env: { H5_DIR: h5Dir } })
+  process.on('uncaughtException', onUncaught)
+})
+afterAll(async () => {
+  process.off('uncaughtException', onUncaught)
+  await t.close()
+  await h5.close()
+  rmSync(h5Dir, { recursive: true, force: true })
+})
+afterEach(() => expect(uncaught).toEqual([]))
+
+/** One request exactly as written: node:http sends the path untouched (fetch would normalise `..`). */
+function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; text: string; json: any }>((resolve, reject) => {
+    const { hostname, port } = new URL(base)
+    const req = request({ host: hostname, port, method, path, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('error', reject)
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        let json: unknown = null
+        try {
+          json = JSON.parse(text)
+        } catch {
+          // not JSON: a file
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json })
+      })
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const CODE_FOR_STATUS: Record<number, string> = { 400: 'bad_request', 403: 'forbidden', 404: 'not_found', 415: 'unsupported_media_type' }
+const chinese = expect.stringMatching(/[\u4e00-\u9fff]/)
+
+describe('request bodies with a Content-Encoding', () => {
+  const login = (encoding: string, body: Buffer) =>
+    raw(t.url, 'POST', '/api/auth/wechat-login', { 'content-type': 'application/json', 'content-encoding': encoding }, body)
+
+  it.each(['gzip', 'deflate', 'br'])('%s over a body that is not compressed is 400 bad_request', async (encoding) => {
+    const res = await login(encoding, Buffer.from('{"code":"abc"}'))
+    expect(res.status).toBe(400)
+    expect(res.json).toEqual({ error: { code: 'bad_request', message: chinese } })
+  })
+
+  it('an encoding the server does not accept is 415 unsupported_media_type', async () => {
+    const res = await login('compress', Buffer.from('{"code":"abc"}'))
+    expect(res.status).toBe(415)
+    expect(res.json).toEqual({ error: { code: 'unsupported_media_type', message: chinese } })
+  })
+
+  it('a body that really is gzip is still read (here: gzipped broken JSON is invalid_json)', async () => {
+    const res = await login('gzip', gzipSync('{"code": '))
+    expect(res.status).toBe(400)
+    expect(res.json.error.code).toBe('invalid_json')
+  })
+
+  it('a body shorter than its Content-Length header says is a 400, not a hang or a 500', async () => {
+    const res = await raw(t.url, 'POST', '/api/auth/wechat-login', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync('{"code":"abc"}').subarray(0, 12))
+    expect(res.status).toBe(400)
+    expect(res.json.error.code).toBe('bad_request')
+  })
+})
+
+describe('GET /files/ (officers’ photos)', () => {
+  it('serves a real file', async () => {
+    const res = await raw(t.url, 'GET', '/files/officers/150300.svg')
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('<svg')
+  })
+
+  const table: [string, number][] = [
+    ['/files/', 404],
+    ['/files/officers', 404],
+    ['/files/officers/', 404],
+    ['/files/no-such.svg', 404],
+    ['/files/.hidden', 404],
+    ['/files/../test.sqlite', 403],
+    ['/files/officers/../../test.sqlite', 403],
+    ['/files/%2e%2e/test.sqlite', 403],
+    ['/files/..%2ftest.sqlite', 403],
+    ['/files/%2e%2e%2f%2e%2e%2fetc%2fpasswd', 403],
+    ['/files/..%5ctest.sqlite', 403],
+    ['/files//etc/passwd', 404],
+    ['/files/%2fetc%2fpasswd', 404],
+    ['/files/a%00.svg', 400],
+    ['/files/officers/150300.svg%00.png', 400],
+    ['/files/%E0%A4%A', 400],
+  ]
+  it.each(table)('%s answers %i with the code that matches', async (path, status) => {
+    const res = await raw(t.url, 'GET', path)
+    expect(res.status).toBe(status)
+    expect(res.json).toEqual({ error: { code: CODE_FOR_STATUS[status], message: chinese } })
+  })
+})
+
+describe('the H5 app beside the API', () => {
+  it('serves its files and the app shell for app routes', async () => {
+    expect((await raw(h5.url, 'GET', '/js/app.js')).text).toBe('console.log(1)')
+    const shell = await raw(h5.url, 'GET', '/pages/home/index?building=ABC')
+    expect(shell.status).toBe(200)
+    expect(shell.text).toContain('安居')
+  })
+
+  it.each(['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/js/..%2f..%2fetc%2fpasswd', '/a%00b', '/%E0%A4%A', '/js', '/js/', '/.hidden'])(
+    '%s gets the app shell, never a file outside the build or an error',
+    async (path) => {
+      const res = await raw(h5.url, 'GET', path)
+      expect(res.status).toBe(200)
+      expect(res.text).toContain('安居')
+      expect(res.text).not.toMatch(/root:|console\.log/)
+    },
+  )
+})
+
+describe('route parameters and queries', () => {
+  it('a malformed percent-escape in a path parameter is 400, not 500', async () => {
+    const { accessToken } = await t.loginAs('demo-resident-2')
+    const res = await raw(t.url, 'GET', '/api/places/buildings/by-code/%E0%A4%A', { authorization: `Bearer ${accessToken}` })
+    expect([400, 404]).toContain(res.status)
+    expect(res.json.error.code).toBe(CODE_FOR_STATUS[res.status])
+  })
+
+  it('a signed upload link with a malformed id is 400 validation_failed', async () => {
+    const res = await raw(t.url, 'GET', '/api/uploads/%E0%A4%A/content?exp=1&sig=x')
+    expect(res.status).toBe(400)
+    expect(['validation_failed', 'bad_request']).toContain(res.json.error.code)
+  })
+})
