@@ -8,6 +8,9 @@ import { Ticket, TicketCategoryRow } from '../modules/tickets/entities'
 import { ticketActionInputSchema } from '@anju/shared'
 import { Residence, User } from '../modules/users/entities'
 
+/** An action as the demo takes it; each step gets its own clientKey, as each tap in the app would. */
+type Tap = TicketActionInput extends infer T ? (T extends unknown ? Omit<T, 'clientKey'> : never) : never
+
 const STORIES: Array<[string, string]> = [
   ['消防安全', '楼道里堆满了纸箱和旧家具，挡住了消防通道'],
   ['消防安全', '地下室有人私拉电线给电动车充电'],
@@ -54,10 +57,10 @@ export async function seedDemoTickets(app: AppContext, now = new Date()): Promis
     const ticket = await em.findOneByOrFail(Ticket, { id })
     const staff = ticket.handlerUserId ? await em.findOneByOrFail(User, { id: ticket.handlerUserId }) : desk
     const as = { id: staff.id, role: staff.role }
-    const step = async (minutes: number, input: TicketActionInput) => {
+    const step = async (minutes: number, input: Tap) => {
       clock = new Date(clock.getTime() + minutes * 60_000)
       if (clock > now) clock = now
-      await takeTicketAction(at, as, id, ticketActionInputSchema.parse(input))
+      await takeTicketAction(at, as, id, ticketActionInputSchema.parse({ clientKey: randomUUID(), ...input }))
     }
     await step(5 + (i % 4) * 15, { action: 'accept' })
     if (i % 6 === 5) continue

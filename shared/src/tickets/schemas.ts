@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema, placeLevelSchema } from '../places'
 import { phoneSchema } from '../officers'
+import { optionalUserText, userText } from '../text'
 import { TICKET_ACTIONS, TICKET_ACTORS, TICKET_STATUSES } from './machine'
 
 export const TICKET_KINDS = ['hazard', 'dispute', 'consultation', 'legal_aid'] as const
@@ -49,7 +50,7 @@ export type TicketCategory = z.infer<typeof ticketCategorySchema>
 const minutes = z.number().int().min(5, '时限至少 5 分钟').max(60 * 24 * 90, '时限最长 90 天')
 export const ticketCategoryInputSchema = z.object({
   kind: reportKindSchema,
-  name: z.string().trim().min(1, '请填写分类名称').max(20, '分类名称最多 20 个字'),
+  name: userText({ label: '分类名称', max: 20, maxMessage: '分类名称最多 20 个字' }),
   sortOrder: z.number().int().min(0).max(999).default(100),
   active: z.boolean().default(true),
   routeTo: z.enum(ROUTING_TARGETS).default('building_lead'),
@@ -68,7 +69,7 @@ export const ticketLocationSchema = z.union([
     type: z.literal('pin'),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
-    address: z.string().trim().min(1, '请选择位置').max(120),
+    address: userText({ label: '位置', max: 120, emptyMessage: '请选择位置' }),
     /** The building the pin is near; routing needs a place. Defaults to the resident's own building. */
     buildingId: z.number().int().positive().optional(),
   }),
@@ -84,7 +85,7 @@ export const createTicketSchema = z.object({
   clientKey: z.uuid('提交编号格式不正确'),
   kind: reportKindSchema,
   categoryId: z.number().int().positive(),
-  description: z.string().trim().min(1, '请描述情况').max(MAX_DESCRIPTION_LENGTH, `描述最多 ${MAX_DESCRIPTION_LENGTH} 字`),
+  description: userText({ label: '描述', multiline: true, max: MAX_DESCRIPTION_LENGTH, emptyMessage: '请描述情况', maxMessage: `描述最多 ${MAX_DESCRIPTION_LENGTH} 字` }),
   photoIds: z.array(z.number().int().positive()).max(MAX_TICKET_PHOTOS, `最多上传 ${MAX_TICKET_PHOTOS} 张照片`).default([]),
   location: ticketLocationSchema,
   contactPhone: phoneSchema.nullable().optional(),
@@ -207,35 +208,44 @@ export const ticketReceiptSchema = z.object({
 })
 export type TicketReceipt = z.infer<typeof ticketReceiptSchema>
 
-const reason = (message: string) => z.string().trim().min(1, message).max(500, '最多 500 字')
+const reason = (message: string) => userText({ label: '内容', multiline: true, max: 500, emptyMessage: message, maxMessage: '最多 500 字' })
+/** A note beside an action: may be left out or empty. */
+const optionalNote = (max = 500) => optionalUserText({ label: '备注', multiline: true, max, maxMessage: `最多 ${max} 字` })
 const photoIds = z.array(z.number().int().positive()).max(MAX_TICKET_PHOTOS, `最多上传 ${MAX_TICKET_PHOTOS} 张照片`).default([])
+
+/**
+ * A UUID the app makes once per tap of an action button and sends again on every retry of that
+ * tap: the server writes the action once and answers a replay with the ticket as it is now.
+ */
+export const clientKeySchema = z.uuid('操作编号格式不正确')
+const keyed = <T extends z.ZodRawShape>(shape: T) => z.object({ clientKey: clientKeySchema, ...shape })
 
 /** The body of POST /api/tickets/:id/actions, one shape per action. */
 export const ticketActionInputSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), note: z.string().trim().max(500).optional() }),
-  z.object({ action: z.literal('start'), note: z.string().trim().max(500).optional() }),
-  z.object({ action: z.literal('resolve'), result: reason('请填写办理结果'), photoIds }),
-  z.object({ action: z.literal('reject'), reason: reason('请填写不予受理的原因') }),
-  z.object({ action: z.literal('withdraw'), reason: z.string().trim().max(500).optional() }),
-  z.object({ action: z.literal('reopen'), reason: reason('请说明需要重新办理的原因') }),
-  z.object({ action: z.literal('rate'), rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }),
-  z.object({ action: z.literal('assign'), officerUserId: z.number().int().positive(), note: z.string().trim().max(500).optional() }),
-  z.object({ action: z.literal('transfer'), officerUserId: z.number().int().positive(), reason: reason('请填写流转原因') }),
-  z.object({ action: z.literal('escalate'), reason: reason('请填写升级原因') }),
-  z.object({ action: z.literal('note'), text: reason('请填写内容'), visibility: z.enum(['public', 'internal']), photoIds }),
-  z.object({
+  keyed({ action: z.literal('accept'), note: optionalNote() }),
+  keyed({ action: z.literal('start'), note: optionalNote() }),
+  keyed({ action: z.literal('resolve'), result: reason('请填写办理结果'), photoIds }),
+  keyed({ action: z.literal('reject'), reason: reason('请填写不予受理的原因') }),
+  keyed({ action: z.literal('withdraw'), reason: optionalNote() }),
+  keyed({ action: z.literal('reopen'), reason: reason('请说明需要重新办理的原因') }),
+  keyed({ action: z.literal('rate'), rating: z.enum(RATINGS), comment: optionalNote() }),
+  keyed({ action: z.literal('assign'), officerUserId: z.number().int().positive(), note: optionalNote() }),
+  keyed({ action: z.literal('transfer'), officerUserId: z.number().int().positive(), reason: reason('请填写流转原因') }),
+  keyed({ action: z.literal('escalate'), reason: reason('请填写升级原因') }),
+  keyed({ action: z.literal('note'), text: reason('请填写内容'), visibility: z.enum(['public', 'internal']), photoIds }),
+  keyed({
     action: z.literal('follow_up'),
     outcome: z.enum(['reached', 'unreachable']),
-    note: z.string().trim().max(500).optional(),
+    note: optionalNote(),
   }),
-  z.object({ action: z.literal('whistle'), departmentId: z.number().int().positive(), note: z.string().trim().max(500).optional() }),
-  z.object({
+  keyed({ action: z.literal('whistle'), departmentId: z.number().int().positive(), note: optionalNote() }),
+  keyed({
     action: z.literal('report_in'),
     whistleId: z.number().int().positive(),
     /** Empty: the department reported in (报到); with text: its response. */
-    response: z.string().trim().max(500).optional(),
+    response: optionalNote(),
   }),
-  z.object({ action: z.literal('urge'), note: z.string().trim().max(200).optional() }),
+  keyed({ action: z.literal('urge'), note: optionalNote(200) }),
 ])
 export type TicketActionInput = z.input<typeof ticketActionInputSchema>
 

@@ -23,12 +23,42 @@ export type { TicketActionInput }
  * relation to the ticket does), then the change, its timeline event, its audit entry, alerts and
  * notifications are written in one transaction. The UPDATE is conditional on the status read,
  * so two people acting at once cannot both succeed.
+ *
+ * The event's (ticket, clientKey) unique index makes a retry of the same tap — even two copies at
+ * once — write nothing again: whichever copy loses (its event insert refused, or its conditional
+ * UPDATE beaten by its own twin) finds the winner's event and answers with the ticket as it is.
  */
 export async function takeTicketAction(app: AppContext, user: AuthUser, ticketId: number, input: ActionInput): Promise<TicketDetail> {
   const em = app.ds.manager
   const ticket = await em.findOneBy(Ticket, { id: ticketId })
   if (!ticket) throw notFound('工单')
   const actors = await requireActors(em, user, ticket)
+  // Before the state machine: a replayed accept must not be told the ticket is already accepted.
+  if (await alreadyTaken(em, user, ticket.id, input.clientKey)) return currentDetail(app, user, ticket.id)
+  try {
+    await writeAction(app, user, ticket, actors, input)
+  } catch (err) {
+    if (await alreadyTaken(em, user, ticket.id, input.clientKey)) return currentDetail(app, user, ticket.id)
+    throw err
+  }
+  return currentDetail(app, user, ticket.id)
+}
+
+/** Whether this tap was already written; a key someone else used on this ticket is refused, never answered with their result. */
+async function alreadyTaken(em: EntityManager, user: AuthUser, ticketId: number, clientKey: string): Promise<boolean> {
+  const event = await em.findOne(TicketEvent, { select: { id: true, actorUserId: true }, where: { ticketId, clientKey } })
+  if (!event) return false
+  if (event.actorUserId !== user.id) throw conflict('操作编号已被使用，请刷新后重试')
+  return true
+}
+
+async function currentDetail(app: AppContext, user: AuthUser, ticketId: number): Promise<TicketDetail> {
+  const em = app.ds.manager
+  const fresh = await em.findOneByOrFail(Ticket, { id: ticketId })
+  return toDetail(app, em, fresh, user.id, await actorsAfterAction(em, user, fresh))
+}
+
+async function writeAction(app: AppContext, user: AuthUser, ticket: Ticket, actors: TicketActor[], input: ActionInput): Promise<void> {
   const actor = actorFor(ticket.status, input.action, actors)
   const to = nextStatus(ticket.status, input.action, actor)!
   const now = app.now()
@@ -48,6 +78,7 @@ export async function takeTicketAction(app: AppContext, user: AuthUser, ticketId
       note: effect.note,
       visibility: effect.visibility ?? 'public',
       detail: effect.detail ?? null,
+      clientKey: input.clientKey,
       createdAt: now,
     })
     const eventId = Number(event.identifiers[0]!.id)
@@ -57,8 +88,6 @@ export async function takeTicketAction(app: AppContext, user: AuthUser, ticketId
     }
     await effect.after?.({ ...ticket, ...changes })
   })
-  const fresh = await em.findOneByOrFail(Ticket, { id: ticket.id })
-  return toDetail(app, em, fresh, user.id, await actorsAfterAction(em, user, fresh))
 }
 
 /** The caller may still see the ticket after handing it on (a transfer): as its lead officer, desk, or at least as who acted. */

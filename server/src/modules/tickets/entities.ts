@@ -157,6 +157,8 @@ export class Ticket {
 /** One line of a ticket's timeline: who did what, when. Internal notes are for staff only. */
 @Entity('ticket_event')
 @Index('ix_ticket_event_ticket', ['ticketId', 'id'])
+// Per ticket: the key names one tap on this ticket, and the request says which ticket, so a replay is one index lookup.
+@Index('uq_ticket_event_client_key', ['ticketId', 'clientKey'], { unique: true })
 export class TicketEvent {
   @PrimaryGeneratedColumn()
   id: number
@@ -188,6 +190,10 @@ export class TicketEvent {
 
   @Column({ type: 'simple-json', nullable: true })
   detail: Record<string, string | number | boolean | null> | null
+
+  /** The app's key for the action that wrote this event; null for submit (the ticket holds it) and the system's own events. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  clientKey: string | null
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date

@@ -43,7 +43,9 @@ export async function report(t: TestApp, token: string, categoryId: number, extr
   return res.body as { ticket: { id: number; number: string; status: string; actions: string[] }; receipt: Record<string, string | null>; replayed: boolean }
 }
 
-export const act = (t: TestApp, token: string, id: number, body: Record<string, unknown>) => t.call('POST', `/api/tickets/${id}/actions`, { token, body })
+/** One tap of an action button: a fresh clientKey unless the test replays one. */
+export const act = (t: TestApp, token: string, id: number, body: Record<string, unknown>) =>
+  t.call('POST', `/api/tickets/${id}/actions`, { token, body: { clientKey: randomUUID(), ...body } })
 
 /** A small real PNG, uploaded the way Taro.uploadFile sends it (multipart, field "file"). */
 export async function uploadPhoto(t: TestApp, token: string, bytes: Buffer): Promise<{ status: number; body: any }> {

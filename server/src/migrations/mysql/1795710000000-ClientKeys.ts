@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+
+export class ClientKeys1795710000000 implements MigrationInterface {
+  name = 'ClientKeys1795710000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE \`ticket_event\` ADD \`clientKey\` varchar(36) NULL`)
+    await q.query(`CREATE UNIQUE INDEX \`uq_ticket_event_client_key\` ON \`ticket_event\` (\`ticketId\`, \`clientKey\`)`)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX \`uq_ticket_event_client_key\` ON \`ticket_event\``)
+    await q.query(`ALTER TABLE \`ticket_event\` DROP COLUMN \`clientKey\``)
+  }
+}

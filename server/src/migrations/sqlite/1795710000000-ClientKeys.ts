@@ -1,0 +1,20 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+
+/**
+ * Plain ADD/DROP COLUMN rather than the generator's copy-the-table rebuild: a rebuild would
+ * recreate these tables from this migration's idea of them, dropping anything an earlier
+ * migration (the foreign keys) added.
+ */
+export class ClientKeys1795710000000 implements MigrationInterface {
+  name = 'ClientKeys1795710000000'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "ticket_event" ADD COLUMN "clientKey" varchar(36)`)
+    await q.query(`CREATE UNIQUE INDEX "uq_ticket_event_client_key" ON "ticket_event" ("ticketId", "clientKey") `)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "uq_ticket_event_client_key"`)
+    await q.query(`ALTER TABLE "ticket_event" DROP COLUMN "clientKey"`)
+  }
+}
