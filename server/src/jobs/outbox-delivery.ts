@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { In, IsNull, LessThan, LessThanOrEqual } from 'typeorm'
+import { In, LessThanOrEqual } from 'typeorm'
 import type { AppContext } from '../context'
+import { claimDue, settleClaim } from '../db/claim'
 import { WechatSendError } from '../integrations/wechat/client'
 import { OutboxMessage } from '../modules/notifications/entities'
 import type { TicketNotice } from '../modules/notifications/outbox'
@@ -11,7 +11,6 @@ const BATCH = 50
 const LOCK_MS = 60_000
 /** Minutes before the next try: 1, 5, 30, 120, 360; after the last, the message is given up ('dead'). */
 const BACKOFF_MINUTES = [1, 5, 30, 120, 360]
-const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`
 
 export interface DeliveryResult {
   sent: number
@@ -20,52 +19,49 @@ export interface DeliveryResult {
 }
 
 /**
- * Delivers due outbox rows. A row is claimed by one instance with a conditional UPDATE on its
- * lock, so two instances never send the same message; a crashed instance's claim expires.
+ * Delivers due outbox rows. The rows are claimed with one conditional UPDATE that only one instance
+ * can win (see claimDue), and the outcome is written only while the claim still holds, so two
+ * instances never both send a message, and a late loser cannot overwrite 'sent' with 'dead'. A
+ * crashed instance's claim expires after LOCK_MS and another instance takes the row over.
  */
 export async function deliverOutbox(app: AppContext): Promise<DeliveryResult> {
-  const now = app.now()
   const result: DeliveryResult = { sent: 0, failed: 0, retried: 0 }
-  const due = await app.ds.manager.find(OutboxMessage, {
-    where: [
-      { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now), lockedUntil: IsNull() },
-      { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now), lockedUntil: LessThan(now) },
-    ],
-    order: { id: 'ASC' },
-    take: BATCH,
-  })
-  for (const message of due) {
-    const claimed = await app.ds.manager.update(
-      OutboxMessage,
-      { id: message.id, status: message.status, attempts: message.attempts },
-      { lockedBy: instanceId, lockedUntil: new Date(now.getTime() + LOCK_MS) },
-    )
-    if (!claimed.affected) continue
-    const outcome = await deliverOne(app, message)
-    result[outcome]++
+  const now = app.now()
+  const { token, rows } = await claimDue(app.ds.manager, OutboxMessage, { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now) }, { now, lockMs: LOCK_MS, batch: BATCH })
+  for (const message of rows) {
+    // A slow WeChat could outlast the lease, and another instance would then send the rest too:
+    // past half of it, the rows not yet sent are handed back for the next round instead.
+    if (app.now().getTime() - now.getTime() > LOCK_MS / 2) {
+      await settleClaim(app.ds.manager, OutboxMessage, message.id, token)
+      continue
+    }
+    const outcome = await deliverOne(app, message, token)
+    if (outcome) result[outcome]++
   }
   return result
 }
 
-async function deliverOne(app: AppContext, message: OutboxMessage): Promise<keyof DeliveryResult> {
+async function deliverOne(app: AppContext, message: OutboxMessage, token: string): Promise<keyof DeliveryResult | null> {
   const attempts = message.attempts + 1
+  const settle = async (set: Partial<OutboxMessage>) => {
+    const held = await settleClaim(app.ds.manager, OutboxMessage, message.id, token, { ...set, attempts })
+    if (!held) app.log.warn('outbox claim lost before its outcome was written', { outboxId: message.id })
+    return held
+  }
   try {
     await send(app, message)
-    await app.ds.manager.update(OutboxMessage, { id: message.id }, { status: 'sent', attempts, sentAt: app.now(), lastError: null, lockedUntil: null, lockedBy: null })
-    return 'sent'
+    return (await settle({ status: 'sent', sentAt: app.now(), lastError: null })) ? 'sent' : null
   } catch (err) {
     const retryable = !(err instanceof WechatSendError) || err.retryable
     const backoff = BACKOFF_MINUTES[attempts - 1]
     const giveUp = !retryable || backoff === undefined
-    await app.ds.manager.update(OutboxMessage, { id: message.id }, {
+    app.log.warn('outbox delivery failed', { outboxId: message.id, channel: message.channel, attempts, giveUp, error: describe(err) })
+    const held = await settle({
       status: giveUp ? 'dead' : 'failed',
-      attempts,
       lastError: describe(err).slice(0, 300),
       nextAttemptAt: new Date(app.now().getTime() + (backoff ?? 0) * 60_000),
-      lockedUntil: null,
-      lockedBy: null,
     })
-    app.log.warn('outbox delivery failed', { outboxId: message.id, channel: message.channel, attempts, giveUp, error: describe(err) })
+    if (!held) return null
     return giveUp ? 'failed' : 'retried'
   }
 }

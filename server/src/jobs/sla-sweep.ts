@@ -1,5 +1,6 @@
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm'
 import type { AppContext } from '../context'
+import { claimStep } from '../db/claim'
 import { raiseDeskAlert } from '../modules/tickets/alerts'
 import { Ticket, TicketEvent } from '../modules/tickets/entities'
 import { announceEscalation, planEscalation } from '../modules/tickets/escalation'
@@ -17,8 +18,8 @@ export interface SweepResult {
 /**
  * The SLA sweep: pre-warns tickets nearing their deadline, escalates and alerts the duty desk when
  * one passes, and closes tickets left unrated 7 days after resolving. Several server instances run
- * it at once: each step claims a ticket with a conditional UPDATE (…WHERE warnedAt IS NULL), and
- * only the instance whose UPDATE changed the row goes on to write events and alerts.
+ * it at once: each step claims a ticket with a conditional UPDATE (claimStep: …WHERE warnedAt IS NULL
+ * AND warnAt <= now), and only the instance whose UPDATE changed the row writes events and alerts.
  */
 export async function runSlaSweep(app: AppContext): Promise<SweepResult> {
   const now = app.now()
@@ -40,7 +41,7 @@ export async function runSlaSweep(app: AppContext): Promise<SweepResult> {
 
   const cutoff = new Date(now.getTime() - AUTO_CLOSE_AFTER_DAYS * 86400_000)
   const unrated = await em.find(Ticket, { where: { status: 'resolved', resolvedAt: LessThanOrEqual(cutoff) }, take: BATCH })
-  for (const t of unrated) if (await claimAndClose(app, t, now)) result.autoClosed++
+  for (const t of unrated) if (await claimAndClose(app, t, now, cutoff)) result.autoClosed++
   return result
 }
 
@@ -50,8 +51,7 @@ async function systemEvent(em: EntityManager, t: Ticket, action: string, note: s
 
 async function claimAndWarn(app: AppContext, t: Ticket, now: Date): Promise<boolean> {
   return app.ds.transaction(async (em) => {
-    const claimed = await em.update(Ticket, { id: t.id, warnedAt: IsNull(), breachedAt: IsNull(), stage: t.stage }, { warnedAt: now, slaLevel: 1 })
-    if (!claimed.affected) return false
+    if (!(await claimStep(em, Ticket, { id: t.id, warnedAt: IsNull(), breachedAt: IsNull(), stage: t.stage, warnAt: LessThanOrEqual(now) }, { warnedAt: now, slaLevel: 1 }))) return false
     const due = t.stage === 'pending' ? t.acceptDueAt : t.resolveDueAt
     const minutes = Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000))
     await systemEvent(em, t, 'note', `即将超时：距${t.stage === 'pending' ? '受理' : '办结'}时限还有 ${minutes} 分钟`, now)
@@ -62,8 +62,8 @@ async function claimAndWarn(app: AppContext, t: Ticket, now: Date): Promise<bool
 
 async function claimAndEscalate(app: AppContext, t: Ticket, now: Date): Promise<boolean> {
   return app.ds.transaction(async (em) => {
-    const claimed = await em.update(Ticket, { id: t.id, breachedAt: IsNull(), stage: t.stage }, { breachedAt: now, slaLevel: 2 })
-    if (!claimed.affected) return false
+    const due = t.stage === 'pending' ? { acceptDueAt: LessThanOrEqual(now) } : { resolveDueAt: LessThanOrEqual(now) }
+    if (!(await claimStep(em, Ticket, { id: t.id, breachedAt: IsNull(), stage: t.stage, ...due }, { breachedAt: now, slaLevel: 2 }))) return false
     const what = t.stage === 'pending' ? '受理' : '办结'
     await raiseDeskAlert(em, t.deskId, t.id, 'sla_breach', now)
     if (!nextLevel(t.level)) {
@@ -81,10 +81,10 @@ async function claimAndEscalate(app: AppContext, t: Ticket, now: Date): Promise<
   })
 }
 
-async function claimAndClose(app: AppContext, t: Ticket, now: Date): Promise<boolean> {
+async function claimAndClose(app: AppContext, t: Ticket, now: Date, cutoff: Date): Promise<boolean> {
   return app.ds.transaction(async (em) => {
-    const claimed = await em.update(Ticket, { id: t.id, status: 'resolved' }, { status: 'closed', stage: 'done', closedAt: now })
-    if (!claimed.affected) return false
+    // The cutoff is part of the claim: a ticket reopened and resolved again since it was read is not 7 days old.
+    if (!(await claimStep(em, Ticket, { id: t.id, status: 'resolved', resolvedAt: LessThanOrEqual(cutoff) }, { status: 'closed', stage: 'done', closedAt: now }))) return false
     await systemEvent(em, t, 'auto_close', `办结 ${AUTO_CLOSE_AFTER_DAYS} 天未评价，自动完结`, now, 'closed', 'public')
     return true
   })

@@ -1,5 +1,6 @@
 import { IsNull, LessThan } from 'typeorm'
 import type { AppContext } from '../../context'
+import { claimStep } from '../../db/claim'
 import { buildingRouting, placeById } from '../tickets/reference-cache'
 import { appendMessages, publishMessages, systemNote, wholeSeconds } from './append'
 import { Conversation } from './entities'
@@ -20,12 +21,14 @@ export async function coverUnanswered(app: AppContext): Promise<number> {
     const building = await placeById(em, c.buildingId)
     const desk = building ? (await buildingRouting(em, building)).desk : null
     const rows = await app.ds.transaction(async (tx) => {
-      const claim = await tx.update(
+      // The exact awaitingSince read is the condition: an answer (or a newer message) since then changes it.
+      const claimed = await claimStep(
+        tx,
         Conversation,
         { id: c.id, deskCoverSince: IsNull(), awaitingSince: c.awaitingSince! },
         { deskCoverSince: now, deskCoverReason: 'no_reply', deskId: desk?.id ?? null, deskUnread: c.officerUnread },
       )
-      if (!claim.affected) return null
+      if (!claimed) return null
       const text = `民警暂未回复，${desk ? desk.name : '值班台'}已接手您的消息，值班民警会尽快回复。紧急情况请直接拨打110。`
       return appendMessages(tx, c.id, [systemNote(text)], now)
     })

@@ -50,6 +50,13 @@ export class Upload {
   @Column({ type: 'varchar', length: 200, nullable: true })
   checkDetail: string | null
 
+  /** The media-check retry's claim (see db/claim.ts): one instance asks WeChat again, until this time. */
+  @Column({ type: 'datetime', nullable: true })
+  lockedUntil: Date | null
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  lockedBy: string | null
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date
 }

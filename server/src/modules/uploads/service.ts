@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm'
+import { In, IsNull, LessThan, type EntityManager } from 'typeorm'
 import type { Photo } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error'
 import type { SecurityScene, SecuritySuggest } from '../../integrations/wechat/client'
 import type { AuthUser } from '../../middleware/auth'
+import { claimDue, settleClaim } from '../../db/claim'
 import { TicketPhoto } from '../tickets/entities'
 import { User } from '../users/entities'
 import { Upload } from './entities'
@@ -30,15 +31,10 @@ export function toPhoto(app: AppContext, upload: Upload): Photo {
  * Stores a photo: re-encoded without metadata, kept under a random key, recorded as 'pending',
  * and handed to WeChat's media check, whose verdict arrives later (see wechat-push.ts).
  */
-/** A report holds 9 photos; 60 in 10 minutes is several reports' worth, and stops a script filling the disk. */
-export const UPLOADS_PER_WINDOW = 60
-const UPLOAD_WINDOW_MS = 10 * 60_000
-
 export async function createUpload(app: AppContext, user: AuthUser, purpose: UploadPurpose, raw: Buffer): Promise<Photo> {
   if (purpose === 'officer_photo' && user.role === 'resident') throw forbidden('只有工作人员可以上传工作照')
-  // Counted in the database (the rows' own creation time), so the limit holds across instances.
-  const recent = await app.ds.getRepository(Upload).countBy({ ownerUserId: user.id, createdAt: MoreThan(new Date(Date.now() - UPLOAD_WINDOW_MS)) })
-  if (recent >= UPLOADS_PER_WINDOW) throw new AppError(429, 'rate_limited', '上传太频繁，请过几分钟再试')
+  // One atomic count shared by all instances (lib/rate-limit.ts), taken before any work.
+  await app.limits.consume('uploads', user.id)
   const image = await normalizeImage(raw)
   const storage = storageFor(app)
   const storageKey = newStorageKey(image.ext, app.now())
@@ -71,27 +67,46 @@ export async function createUpload(app: AppContext, user: AuthUser, purpose: Upl
  * 'pending' (shown, as pending photos are) and is logged; `retryPendingMediaChecks` tries again.
  */
 async function startMediaCheck(app: AppContext, upload: Upload, scene: SecurityScene): Promise<void> {
+  const traceId = await requestMediaCheck(app, upload, scene)
+  if (!traceId) return
+  await app.ds.manager.update(Upload, { id: upload.id, checkTraceId: IsNull() }, { checkTraceId: traceId })
+  upload.checkTraceId = traceId
+}
+
+/** The check's trace id, or null (logged) when it could not start. */
+async function requestMediaCheck(app: AppContext, upload: Upload, scene: SecurityScene): Promise<string | null> {
   const owner = await app.ds.manager.findOne(User, { where: { id: upload.ownerUserId }, select: { id: true, openid: true } })
   const mediaUrl = absoluteUploadUrl(app, upload, CHECK_URL_TTL_S)
   if (!owner || !mediaUrl) {
     app.log.warn('media check not started', { uploadId: upload.id, reason: owner ? 'no public base URL' : 'owner missing' })
-    return
+    return null
   }
   try {
-    const { traceId } = await app.wechat.mediaCheckAsync({ openid: owner.openid, mediaUrl, scene })
-    await app.ds.manager.update(Upload, { id: upload.id, checkTraceId: IsNull() }, { checkTraceId: traceId })
-    upload.checkTraceId = traceId
+    return (await app.wechat.mediaCheckAsync({ openid: owner.openid, mediaUrl, scene })).traceId
   } catch (err) {
     app.log.warn('media check could not start; the upload stays pending', { uploadId: upload.id, error: err instanceof Error ? err.message : String(err) })
+    return null
   }
 }
 
-/** The jobs' retry of media checks that could not start (WeChat down): uploads a minute old, still without a trace id. */
+/** How long one instance holds a stuck upload while it asks WeChat again; then another may. */
+const MEDIA_RETRY_LOCK_MS = 5 * 60_000
+
+/**
+ * The jobs' retry of media checks that could not start (WeChat down): uploads a minute old, still
+ * without a trace id. Each is claimed first, so with several instances running WeChat is asked
+ * once per upload; one that fails again is handed back for the next round.
+ */
 export async function retryPendingMediaChecks(app: AppContext): Promise<number> {
-  const before = new Date(app.now().getTime() - 60_000)
-  const stuck = await app.ds.manager.find(Upload, { where: { review: 'pending', checkTraceId: IsNull(), createdAt: LessThan(before) }, order: { id: 'ASC' }, take: 50 })
-  for (const upload of stuck) await startMediaCheck(app, upload, CHECK_SCENE[upload.purpose as UploadPurpose] ?? CHECK_SCENE.ticket)
-  return stuck.length
+  const now = app.now()
+  const before = new Date(now.getTime() - 60_000)
+  const due = { review: 'pending' as const, checkTraceId: IsNull(), createdAt: LessThan(before) }
+  const { token, rows } = await claimDue(app.ds.manager, Upload, due, { now, lockMs: MEDIA_RETRY_LOCK_MS, batch: 50 })
+  for (const upload of rows) {
+    const traceId = await requestMediaCheck(app, upload, CHECK_SCENE[upload.purpose as UploadPurpose] ?? CHECK_SCENE.ticket)
+    await settleClaim(app.ds.manager, Upload, upload.id, token, traceId ? { checkTraceId: traceId } : {})
+  }
+  return rows.length
 }
 
 /**
