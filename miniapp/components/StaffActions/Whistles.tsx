@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import type { Whistle } from '@anju/shared'
 import BusyButton from '../BusyButton'
+import { useIntentKeys } from '../../utils/intent-keys'
 import { formatBeijingDateTime } from '../../utils/time'
 
 const STATE_TEXT: Record<Whistle['status'], string> = { called: '已吹哨，待报到', reported: '已报到，待反馈', responded: '已反馈' }
@@ -17,14 +18,18 @@ function WhistleRow({ whistle, canReportIn, onReportIn }: { whistle: Whistle } &
   const [response, setResponse] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const keys = useIntentKeys<'report' | 'respond'>()
 
-  async function send(input: Record<string, unknown>) {
+  async function send(intent: 'report' | 'respond', input: Record<string, unknown>) {
     setBusy(true)
     setError(null)
-    const message = await onReportIn(input)
+    const message = await onReportIn({ ...input, clientKey: keys.keyFor(intent) })
     setBusy(false)
     if (message) setError(message)
-    else setResponse('')
+    else {
+      keys.done(intent)
+      setResponse('')
+    }
   }
 
   function respond() {
@@ -32,7 +37,7 @@ function WhistleRow({ whistle, canReportIn, onReportIn }: { whistle: Whistle } &
       setError('请填写部门的反馈')
       return
     }
-    void send({ action: 'report_in', whistleId: whistle.id, response })
+    void send('respond', { action: 'report_in', whistleId: whistle.id, response })
   }
 
   return (
@@ -46,7 +51,7 @@ function WhistleRow({ whistle, canReportIn, onReportIn }: { whistle: Whistle } &
       {whistle.reportedAt && <Text className='sa-whistle__line'>报到时间：{formatBeijingDateTime(whistle.reportedAt)}</Text>}
       {whistle.response && <Text className='sa-whistle__line'>反馈：{whistle.response}</Text>}
       {canReportIn && whistle.status === 'called' && (
-        <BusyButton className='btn btn--small sa-whistle__button' busy={busy} onClick={() => void send({ action: 'report_in', whistleId: whistle.id })}>
+        <BusyButton className='btn btn--small sa-whistle__button' busy={busy} onClick={() => void send('report', { action: 'report_in', whistleId: whistle.id })}>
           {whistle.department}已报到
         </BusyButton>
       )}

@@ -1,4 +1,5 @@
 import type { TicketAction } from '@anju/shared'
+import { newClientKey } from '../../utils/client-key'
 
 /** The actions staff take from the panel; report_in lives with each whistle below it. */
 export const PANEL_ACTIONS = ['accept', 'start', 'resolve', 'reject', 'assign', 'transfer', 'escalate', 'note', 'follow_up', 'whistle'] as const
@@ -6,6 +7,8 @@ export type PanelAction = (typeof PANEL_ACTIONS)[number] & TicketAction
 
 /** Everything a panel form may collect; each action reads the fields it needs. */
 export interface Draft {
+  /** Made when the form opens and sent with every try of it: a retry never acts twice. */
+  clientKey: string
   text: string
   visibility: 'public' | 'internal'
   officerUserId?: number
@@ -14,7 +17,7 @@ export interface Draft {
   photoIds: number[]
 }
 
-export const emptyDraft = (): Draft => ({ text: '', visibility: 'internal', photoIds: [] })
+export const emptyDraft = (): Draft => ({ clientKey: newClientKey(), text: '', visibility: 'internal', photoIds: [] })
 
 export interface FormSpec {
   textLabel: string
@@ -55,6 +58,10 @@ export const FIELD_MESSAGES = {
 
 /** The body of POST /api/tickets/:id/actions for a draft, before the schema checks it. */
 export function draftToInput(action: PanelAction, d: Draft): Record<string, unknown> {
+  return { ...fieldsOf(action, d), clientKey: d.clientKey }
+}
+
+function fieldsOf(action: PanelAction, d: Draft): Record<string, unknown> {
   const optional = d.text.trim() ? d.text : undefined
   switch (action) {
     case 'accept':

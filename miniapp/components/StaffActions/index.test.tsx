@@ -13,6 +13,9 @@ const assignees = {
   ],
 }
 
+/** Every action carries the key made when its form opened. */
+const KEY = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+
 const type = (placeholder: string, value: string) => fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } })
 
 beforeEach(() => {
@@ -46,7 +49,7 @@ describe('StaffActions', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith(resolved))
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ url: '/api/tickets/41/actions', method: 'POST' })
-    expect(calls[0]!.data).toEqual({ action: 'resolve', result: '已联系物业清理纸箱，消防通道已畅通', photoIds: [] })
+    expect(calls[0]!.data).toEqual({ action: 'resolve', clientKey: KEY, result: '已联系物业清理纸箱，消防通道已畅通', photoIds: [] })
   })
 
   it('sends the uploaded photos with the result', async () => {
@@ -63,7 +66,7 @@ describe('StaffActions', () => {
     type('写清楚怎么处理的、处理到什么程度，居民会看到', '已清理')
     fireEvent.click(screen.getByText('确认办结'))
     await waitFor(() => expect(calls).toHaveLength(1))
-    expect(calls[0]!.data).toEqual({ action: 'resolve', result: '已清理', photoIds: [77] })
+    expect(calls[0]!.data).toEqual({ action: 'resolve', clientKey: KEY, result: '已清理', photoIds: [77] })
   })
 
   it('transfers to the officer picked, never offering the one who has it', async () => {
@@ -79,7 +82,7 @@ describe('StaffActions', () => {
 
     await waitFor(() => expect(onChanged).toHaveBeenCalled())
     const sent = calls.find((c) => c.method === 'POST')
-    expect(sent?.data).toEqual({ action: 'transfer', officerUserId: 8, reason: '该楼栋由赵敏负责' })
+    expect(sent?.data).toEqual({ action: 'transfer', clientKey: KEY, officerUserId: 8, reason: '该楼栋由赵敏负责' })
   })
 
   it('asks for an officer before transferring', async () => {
@@ -128,13 +131,40 @@ describe('StaffActions', () => {
     expect(screen.getByText('吹哨报到')).toBeTruthy()
     fireEvent.click(screen.getByText('燃气公司已报到'))
     await waitFor(() => expect(calls).toHaveLength(1))
-    expect(calls[0]!.data).toEqual({ action: 'report_in', whistleId: 3 })
+    expect(calls[0]!.data).toEqual({ action: 'report_in', clientKey: KEY, whistleId: 3 })
 
     const reported = { ...whistle, status: 'reported' as const, reportedAt: new Date().toISOString() }
     rerender(<StaffActions ticket={{ ...ticket, whistles: [reported] }} onChanged={jest.fn()} />)
     type('部门的处理反馈', '已更换老化管道')
     fireEvent.click(screen.getByText('记录反馈'))
     await waitFor(() => expect(calls).toHaveLength(2))
-    expect(calls[1]!.data).toEqual({ action: 'report_in', whistleId: 3, response: '已更换老化管道' })
+    expect(calls[1]!.data).toEqual({ action: 'report_in', clientKey: KEY, whistleId: 3, response: '已更换老化管道' })
+  })
+
+  it('a retry after a lost answer sends the same clientKey; the next note gets a new one', async () => {
+    let lose = true
+    const calls = serve(() => {
+      if (lose) {
+        lose = false
+        throw new Error('timeout')
+      }
+      return { statusCode: 200, data: detail() }
+    })
+    render(<StaffActions ticket={detail()} onChanged={jest.fn()} />)
+    fireEvent.click(screen.getByText('备注'))
+    type('办理过程中的情况', '已联系物业')
+    fireEvent.click(screen.getByText('保存备注'))
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('保存备注'))
+    await waitFor(() => expect(calls).toHaveLength(2))
+    await waitFor(() => expect(screen.queryByText('保存备注')).toBeNull())
+    fireEvent.click(screen.getByText('备注'))
+    type('办理过程中的情况', '物业已清理')
+    fireEvent.click(screen.getByText('保存备注'))
+    await waitFor(() => expect(calls).toHaveLength(3))
+    const keys = calls.map((c) => (c.data as { clientKey: string }).clientKey)
+    expect(keys[0]).toEqual(KEY)
+    expect(keys[1]).toBe(keys[0])
+    expect(keys[2]).not.toBe(keys[0])
   })
 })

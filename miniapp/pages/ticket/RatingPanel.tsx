@@ -10,11 +10,13 @@ interface Props {
   /** Reopening is still possible (resolved, and reopenUntil in the future). */
   canReopen: boolean
   busy: 'rate' | 'reopen' | null
+  /** The key of this rating or reopening, the same on every retry of it. */
+  clientKeyFor: (action: 'rate' | 'reopen') => string
   onSubmit: (input: TicketActionInput) => void
 }
 
 /** 评价: three big choices and a comment; 不满意 offers 申请重新办理 with the comment as reason. */
-export default function RatingPanel({ canReopen, busy, onSubmit }: Props) {
+export default function RatingPanel({ canReopen, busy, clientKeyFor, onSubmit }: Props) {
   const [rating, setRating] = useState<Rating | null>(null)
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -35,7 +37,7 @@ export default function RatingPanel({ canReopen, busy, onSubmit }: Props) {
       setError('请先选择满意、基本满意或不满意')
       return
     }
-    send({ action: 'rate', rating, comment: blankToUndefined(comment) }, '评价最多 500 字')
+    send({ action: 'rate', clientKey: clientKeyFor('rate'), rating, comment: blankToUndefined(comment) }, '评价最多 500 字')
   }
 
   return (
@@ -63,7 +65,7 @@ export default function RatingPanel({ canReopen, busy, onSubmit }: Props) {
         提交评价
       </BusyButton>
       {unhappy && canReopen && (
-        <BusyButton className='btn' busy={busy === 'reopen'} onClick={() => send({ action: 'reopen', reason: comment }, '请说明需要重新办理的原因')}>
+        <BusyButton className='btn' busy={busy === 'reopen'} onClick={() => send({ action: 'reopen', clientKey: clientKeyFor('reopen'), reason: comment }, '请说明需要重新办理的原因')}>
           申请重新办理
         </BusyButton>
       )}

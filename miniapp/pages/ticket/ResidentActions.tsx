@@ -5,6 +5,7 @@ import type { TicketAction, TicketActionInput, TicketDetail } from '@anju/shared
 import BusyButton from '../../components/BusyButton'
 import { ApiRequestError, messageOf } from '../../services/request'
 import { actOnTicket } from '../../services/tickets'
+import { useIntentKeys } from '../../utils/intent-keys'
 import RatingPanel from './RatingPanel'
 
 /** The only actions a resident is ever offered, whatever else the list holds. */
@@ -34,6 +35,7 @@ export function canReopen(ticket: TicketDetail, now: number): boolean {
 export default function ResidentActions({ ticket, onChanged, onConflict, now = Date.now() }: Props) {
   const [busy, setBusy] = useState<TicketAction | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const keys = useIntentKeys<TicketAction>()
   const allowed = ticket.actions.filter((a) => RESIDENT_ACTIONS.includes(a))
   if (allowed.length === 0) return null
 
@@ -42,6 +44,7 @@ export default function ResidentActions({ ticket, onChanged, onConflict, now = D
     setError(null)
     try {
       onChanged(await actOnTicket(ticket.id, input))
+      keys.done(input.action)
       void Promise.resolve(Taro.showToast({ title: DONE[input.action] ?? '已完成', icon: 'success' })).catch(() => undefined)
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'conflict') onConflict(err.message)
@@ -55,18 +58,18 @@ export default function ResidentActions({ ticket, onChanged, onConflict, now = D
     const answer = await Promise.resolve(
       Taro.showModal({ title: '撤回这条反映？', content: '撤回后民警将不再处理。如问题仍在，需要重新上报。', confirmText: '确定撤回', cancelText: '再想想' }),
     ).catch(() => null)
-    if (answer?.confirm) await act({ action: 'withdraw' })
+    if (answer?.confirm) await act({ action: 'withdraw', clientKey: keys.keyFor('withdraw') })
   }
 
   return (
     <View className='card ticket-actions'>
       {allowed.includes('rate') && (
-        <RatingPanel canReopen={canReopen(ticket, now)} busy={busy === 'rate' || busy === 'reopen' ? busy : null} onSubmit={(input) => void act(input)} />
+        <RatingPanel canReopen={canReopen(ticket, now)} busy={busy === 'rate' || busy === 'reopen' ? busy : null} clientKeyFor={keys.keyFor} onSubmit={(input) => void act(input)} />
       )}
       {allowed.includes('urge') && (
         <View className='ticket-actions__item'>
           <Text className='ticket-actions__hint'>等了较长时间还没有进展，可以催一催。</Text>
-          <BusyButton className='btn btn--primary' busy={busy === 'urge'} onClick={() => void act({ action: 'urge' })}>
+          <BusyButton className='btn btn--primary' busy={busy === 'urge'} onClick={() => void act({ action: 'urge', clientKey: keys.keyFor('urge') })}>
             催办
           </BusyButton>
         </View>

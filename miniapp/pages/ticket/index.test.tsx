@@ -32,6 +32,8 @@ function fakeServer(ticket: TicketDetail, act: (call: Call) => Reply = () => ({ 
 }
 
 const actions = (calls: Call[]) => calls.filter((c) => c.url === '/api/tickets/42/actions').map((c) => c.data)
+/** Every action carries the key made when the resident first tapped it. */
+const KEY = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
 
 beforeEach(() => {
   Taro.clearStorageSync()
@@ -70,7 +72,7 @@ describe('工单详情', () => {
     confirm.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
     fireEvent.click(screen.getByText('撤回'))
     expect(await screen.findByText('已撤回')).toBeTruthy()
-    expect(actions(calls)).toEqual([{ action: 'withdraw' }])
+    expect(actions(calls)).toEqual([{ action: 'withdraw', clientKey: KEY }])
     expect(screen.queryByText('催办')).toBeNull()
   })
 
@@ -82,7 +84,7 @@ describe('工单详情', () => {
     fireEvent.input(screen.getByPlaceholderText('还想说的话（选填）'), { target: { value: '民警来得很快' } })
     fireEvent.click(screen.getByText('提交评价'))
     expect(await screen.findByText('评价：满意')).toBeTruthy()
-    expect(actions(calls)).toEqual([{ action: 'rate', rating: 'satisfied', comment: '民警来得很快' }])
+    expect(actions(calls)).toEqual([{ action: 'rate', clientKey: KEY, rating: 'satisfied', comment: '民警来得很快' }])
   })
 
   it('offers 申请重新办理 on 不满意, with the comment as the reason', async () => {
@@ -96,7 +98,7 @@ describe('工单详情', () => {
     fireEvent.input(screen.getByPlaceholderText('请说说哪里不满意，问题还有哪些没解决'), { target: { value: '杂物又堆回来了' } })
     fireEvent.click(screen.getByText('申请重新办理'))
     expect(await screen.findByText('处理中')).toBeTruthy()
-    expect(actions(calls)).toEqual([{ action: 'reopen', reason: '杂物又堆回来了' }])
+    expect(actions(calls)).toEqual([{ action: 'reopen', clientKey: KEY, reason: '杂物又堆回来了' }])
   })
 
   it('does not offer to reopen once the window has passed', async () => {
@@ -122,5 +124,27 @@ describe('工单详情', () => {
     expect(await screen.findByText('李阿姨 13800000005（点击拨打）')).toBeTruthy()
     expect(screen.queryByText('撤回')).toBeNull()
     expect(screen.queryByText('催办')).toBeNull()
+  })
+
+  it('催办 retried after a lost answer sends the same clientKey, and a later 催办 a new one', async () => {
+    let lose = true
+    const calls = fakeServer(detail(), () => {
+      if (lose) {
+        lose = false
+        throw new Error('timeout')
+      }
+      return { statusCode: 200, data: detail() }
+    })
+    render(<TicketPage />)
+    fireEvent.click(await screen.findByText('催办'))
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('催办'))
+    await waitFor(() => expect(actions(calls)).toHaveLength(2))
+    await waitFor(() => expect(screen.queryByText('网络连接失败，请检查网络后重试')).toBeNull())
+    fireEvent.click(screen.getByText('催办'))
+    await waitFor(() => expect(actions(calls)).toHaveLength(3))
+    const keys = actions(calls).map((d) => (d as { clientKey: string }).clientKey)
+    expect(keys).toEqual([KEY, keys[0], KEY])
+    expect(keys[2]).not.toBe(keys[0])
   })
 })
