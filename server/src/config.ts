@@ -41,6 +41,8 @@ const envSchema = z.object({
   MESSAGE_REPLY_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[a-z0-9_:-]{1,40}$/).default('anju:'),
+  /** wechat-login attempts one client address may make a minute (see LIMITS in lib/rate-limit.ts). */
+  LOGIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -117,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     jobs: { slaEveryMs: e.SLA_SWEEP_MS, outboxEveryMs: e.OUTBOX_POLL_MS },
     messages: { replyMinutes: e.MESSAGE_REPLY_MINUTES },
+    limits: { 'login-by-address': e.LOGIN_PER_ADDRESS_PER_MINUTE },
   }
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { Config } from './config'
 import type { WechatApi } from './integrations/wechat/client'
 import type { Logger } from './lib/logger'
+import type { RateLimits } from './lib/rate-limit'
 import type { Realtime } from './realtime'
 import type { UploadStorage } from './modules/uploads/storage'
 
@@ -16,6 +17,8 @@ export interface AppContext {
   now: () => Date
   /** Pushes frames to sockets on every instance (through Redis when REDIS_URL is set). */
   realtime: Realtime
+  /** Atomic rate limits, shared by every instance through Redis when REDIS_URL is set. */
+  limits: RateLimits
   /** Where uploaded images are kept; unset: a folder under the data dir (one machine only). */
   uploadStorage?: UploadStorage
 }

@@ -5,6 +5,7 @@ import { createRealtime } from './realtime'
 import { openDatabase } from './db/data-source'
 import { HttpWechatApi } from './integrations/wechat/client'
 import { createLogger } from './lib/logger'
+import { createRateLimits } from './lib/rate-limit'
 import { startWechatStandin } from './standins/wechat/server'
 import { seedDemoData } from './db/seed'
 import { seedDemoTickets } from './db/demo-tickets'
@@ -28,8 +29,9 @@ async function main() {
   const wechatBase = config.wechat.apiBase ?? standin!.url
   const { appId, appSecret, miniprogramState } = config.wechat
   const realtime = await createRealtime({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log })
+  const limits = await createRateLimits({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log, points: config.limits })
   const ctx: AppContext = {
-    config, ds, log, realtime,
+    config, ds, log, realtime, limits,
     wechat: new HttpWechatApi({ baseUrl: wechatBase, appId, appSecret, miniprogramState }),
     wechatStandinUrl: standin?.url ?? null,
     now: () => new Date(),
@@ -60,6 +62,7 @@ async function main() {
     server.closeIdleConnections?.()
     await stopJobs()
     await realtime.close()
+    await limits.close()
     await standin?.close()
     await ds.destroy()
     process.exit(0)

@@ -15,6 +15,7 @@ import { openDatabase, type DatabaseConfig } from '../db/data-source'
 import { seedDemoData, type DemoSummary } from '../db/seed'
 import { HttpWechatApi } from '../integrations/wechat/client'
 import { createLogger } from '../lib/logger'
+import { createRateLimits } from '../lib/rate-limit'
 import { mintStandinCode, startWechatStandin, type WechatStandin } from '../standins/wechat/server'
 
 /**
@@ -71,8 +72,9 @@ export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; re
   const clock = { now: new Date() }
   const log = createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent')
   const realtime = await createRealtime({ redisUrl: opts.redisUrl ?? null, prefix: opts.redisPrefix ?? config.redisPrefix, log })
+  const limits = await createRateLimits({ redisUrl: opts.redisUrl ?? null, prefix: opts.redisPrefix ?? config.redisPrefix, log, points: config.limits })
   const ctx: AppContext = {
-    config, ds, log, realtime,
+    config, ds, log, realtime, limits,
     wechat: new HttpWechatApi({ baseUrl: standin.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, miniprogramState: config.wechat.miniprogramState }),
     wechatStandinUrl: standin.url,
     now: () => clock.now,
@@ -110,6 +112,7 @@ export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; re
     url, ctx, ds, standin, demo, clock, call, loginAs,
     close: async () => {
       await realtime.close()
+      await limits.close()
       await new Promise((resolve) => server.close(resolve))
       await standin.close()
       await ds.destroy()
@@ -126,7 +129,8 @@ export async function startPeerInstance(first: TestApp, redis: { url: string; pr
   const own = first.ctx.config.database.type === 'mysql'
   const ds = own ? await openDatabase(first.ctx.config.database) : first.ds
   const realtime = await createRealtime({ redisUrl: redis.url, prefix: redis.prefix, log: first.ctx.log })
-  const ctx: AppContext = { ...first.ctx, ds, realtime }
+  const limits = await createRateLimits({ redisUrl: redis.url, prefix: redis.prefix, log: first.ctx.log, points: first.ctx.config.limits })
+  const ctx: AppContext = { ...first.ctx, ds, realtime, limits }
   const server = await listen(ctx, 0, '127.0.0.1')
   const addr = server.address()
   return {
@@ -134,6 +138,7 @@ export async function startPeerInstance(first: TestApp, redis: { url: string; pr
     ctx,
     close: async () => {
       await realtime.close()
+      await limits.close()
       await new Promise((resolve) => server.close(resolve))
       if (own) await ds.destroy()
     },

@@ -3,7 +3,7 @@ import sharp from 'sharp'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { tokensFor } from '../tickets/test-helpers'
 import { Message } from './entities'
-import { MESSAGES_PER_MINUTE } from './send'
+import { LIMITS } from '../../lib/rate-limit'
 import { messagesOf, openConversation, sendText } from './test-helpers'
 
 let t: TestApp
@@ -146,13 +146,13 @@ describe('bad input is refused and stores nothing', () => {
     expect(await count(conv)).toBe(before)
   })
 
-  it(`a flood past ${MESSAGES_PER_MINUTE} a minute is refused with 429 and the rest is not stored`, async () => {
+  it(`a flood past ${LIMITS.messages.points} a minute is refused with 429 and the rest is not stored`, async () => {
     const flood = await openConversation(t, tok['demo-resident-5']!)
-    for (let i = 0; i < MESSAGES_PER_MINUTE; i++) expect((await sendText(t, tok['demo-resident-5']!, flood, `消息${i}`)).status).toBe(201)
+    for (let i = 0; i < LIMITS.messages.points; i++) expect((await sendText(t, tok['demo-resident-5']!, flood, `消息${i}`)).status).toBe(201)
     const over = await sendText(t, tok['demo-resident-5']!, flood, '还有一条')
     expect(over.status).toBe(429)
     expect(over.body.error).toMatchObject({ code: 'rate_limited', message: '发送太频繁，请稍等一分钟再发' })
-    expect(await t.ds.manager.countBy(Message, { conversationId: flood, side: 'resident' })).toBe(MESSAGES_PER_MINUTE)
+    expect(await t.ds.manager.countBy(Message, { conversationId: flood, side: 'resident' })).toBe(LIMITS.messages.points)
   })
 })
 

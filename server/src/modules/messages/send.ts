@@ -1,11 +1,11 @@
-import { MoreThan, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity'
 import type { Message as MessageView } from '@anju/shared'
 import { isOnDuty, sendMessageSchema } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { isUniqueViolation } from '../../db/errors'
-import { AppError, badRequest } from '../../errors/app-error'
+import { badRequest } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { buildingRouting, openidOf, placeById } from '../tickets/reference-cache'
 import { checkText } from '../uploads/content-check'
@@ -17,9 +17,6 @@ import { grantCredit, notifyIfAway } from './notify'
 import { toMessages, userNames } from './view'
 
 type SendMessage = z.output<typeof sendMessageSchema>
-
-/** A person types; a script floods. 30 a minute is far above any conversation and stops a flood. */
-export const MESSAGES_PER_MINUTE = 30
 
 /** What a message changes besides itself: counters, the reply clock, the desk's cover, a system note. */
 interface Plan {
@@ -40,8 +37,8 @@ export async function sendMessage(app: AppContext, user: AuthUser, conversationI
   const { conversation, side } = await conversationFor(em, user, conversationId)
   const replay = await replayOf(app, user, conversationId, input.clientId)
   if (replay) return replay
-  const recent = await em.countBy(Message, { senderUserId: user.id, createdAt: MoreThan(new Date(app.now().getTime() - 60_000)) })
-  if (recent >= MESSAGES_PER_MINUTE) throw new AppError(429, 'rate_limited', '发送太频繁，请稍等一分钟再发')
+  // After the replay check, so that a retry of a stored message is answered even past the limit.
+  await app.limits.consume('messages', user.id)
   const draft = await draftOf(app, user, side, input)
   const now = wholeSeconds(app.now())
   const plan = side === 'resident' ? await residentPlan(app, conversation, now) : staffPlan(conversation, side)

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { Upload } from './entities'
-import { UPLOADS_PER_WINDOW } from './service'
+import { LIMITS } from '../../lib/rate-limit'
 import { hasGpsIfd, pngClaiming, postFile, sidewaysJpegWithGps, smallPng, storedFiles, uploadCount } from './test-helpers'
 
 let t: TestApp
@@ -153,14 +153,8 @@ describe('uploading a photo', () => {
   it('refuses a flood of uploads from one person with 429, keeping nothing, while others go on', async () => {
     const flooder = await t.loginAs('demo-resident-5')
     const me = await t.call('GET', '/api/me', { token: flooder.accessToken })
-    // As if they had just uploaded the limit: rows a minute old.
-    const recent = new Date(Date.now() - 60_000)
-    await t.ds.getRepository(Upload).insert(
-      Array.from({ length: UPLOADS_PER_WINDOW }, (_, i) => ({
-        ownerUserId: me.body.user.id, purpose: 'ticket', storageKey: `flood/${i}.jpg`, mime: 'image/jpeg', bytes: 1,
-        width: 1, height: 1, sha256: 'x', review: 'pass' as const, createdAt: recent,
-      })),
-    )
+    // As if they had just uploaded the limit.
+    for (let i = 0; i < LIMITS.uploads.points; i++) await t.ctx.limits.consume('uploads', me.body.user.id)
     const before = await uploadCount(t)
     const refused = await postFile(t, flooder.accessToken, await smallPng())
     expect(refused.status).toBe(429)

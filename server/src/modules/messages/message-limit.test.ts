@@ -1,0 +1,64 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
+import { requestFrom } from '../../test/request-from'
+import { Message } from './entities'
+import { openConversation } from './test-helpers'
+
+/** CI starts Redis on this address (`.ci/run`); the shared-limit test needs a real one. */
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+const send = (baseUrl: string, token: string, conversationId: number, clientId = randomUUID()) =>
+  requestFrom(baseUrl, 'POST', `/api/conversations/${conversationId}/messages`, { token, body: { kind: 'text', clientId, text: '楼下有车一直堵着消防通道' } })
+
+const residentMessages = (t: TestApp, conversationId: number) => t.ds.manager.countBy(Message, { conversationId, side: 'resident' })
+
+describe('the message limit (30 a minute) under concurrency', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await startTestApp() })
+  afterAll(() => t.close())
+
+  it('50 messages at once: 30 are stored, 20 get 429 with Retry-After; a retry of a stored one still answers', async () => {
+    const me = await t.loginAs('demo-resident-5')
+    const conv = await openConversation(t, me.accessToken)
+    const ids = Array.from({ length: 50 }, () => randomUUID())
+    const burst = await Promise.all(ids.map((id) => send(t.url, me.accessToken, conv, id)))
+    const refused = burst.filter((r) => r.status === 429)
+    expect(burst.filter((r) => r.status === 201).length).toBe(30)
+    expect(refused.length).toBe(20)
+    for (const r of refused) {
+      expect(r.body.error).toMatchObject({ code: 'rate_limited', message: '发送太频繁，请稍等一分钟再发' })
+      expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1)
+      expect(Number(r.retryAfter)).toBeLessThanOrEqual(60)
+    }
+    expect(await residentMessages(t, conv)).toBe(30)
+    // The app retries a send whose answer it lost: that is the first message again, not a new one.
+    const stored = ids[burst.findIndex((r) => r.status === 201)]!
+    const retry = await send(t.url, me.accessToken, conv, stored)
+    expect(retry.status).toBe(201)
+    expect(retry.body.replayed).toBe(true)
+    expect(await residentMessages(t, conv)).toBe(30)
+  })
+})
+
+describe('with two instances sharing Redis', () => {
+  let t: TestApp
+  let peer: Awaited<ReturnType<typeof startPeerInstance>>
+  beforeAll(async () => {
+    const redis = { url: REDIS_URL, prefix: `anju_t_${randomBytes(4).toString('hex')}:` }
+    t = await startTestApp({ redisUrl: redis.url, redisPrefix: redis.prefix })
+    peer = await startPeerInstance(t, redis)
+  })
+  afterAll(async () => {
+    await peer.close()
+    await t.close()
+  })
+
+  it('the limit is one count across both: 25 + 25 at once store exactly 30', async () => {
+    const me = await t.loginAs('demo-resident-5')
+    const conv = await openConversation(t, me.accessToken)
+    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => send(i % 2 ? peer.url : t.url, me.accessToken, conv)))
+    expect(burst.filter((r) => r.status === 201).length).toBe(30)
+    expect(burst.filter((r) => r.status === 429).length).toBe(20)
+    expect(await residentMessages(t, conv)).toBe(30)
+  })
+})
