@@ -33,7 +33,7 @@ describe('API conventions: every failure in one JSON shape, no internals', () =>
   })
 
   it('the health check answers', async () => {
-    expect((await t.call('GET', '/api/health')).body).toEqual({ status: 'ok' })
+    expect((await t.call('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'ok', redis: 'not configured' })
   })
 })
 

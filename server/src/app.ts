@@ -9,6 +9,7 @@ import { buildOpenApi } from './lib/openapi'
 import type { AnyRoute } from './lib/route'
 import { mountRoutes } from './lib/router'
 import { authenticate } from './middleware/auth'
+import { healthChecks } from './middleware/health'
 import { requestLog } from './middleware/request-log'
 import { serveFiles, serveH5 } from './middleware/static-files'
 import { authRoutes } from './modules/auth/routes'
@@ -34,12 +35,9 @@ export function buildApp(ctx: AppContext): Koa {
   koa.use(errorMiddleware(ctx.log))
   koa.use(async (c, next) => {
     if (c.path === '/api/openapi.json') return void (c.body = openapi)
-    if (c.path === '/api/health') {
-      await ctx.ds.query('SELECT 1')
-      return void (c.body = { status: 'ok' })
-    }
     await next()
   })
+  koa.use(healthChecks(ctx))
   koa.use(serveFiles(join(ctx.config.dataDir, 'files')))
   if (ctx.config.h5Dir) koa.use(serveH5(ctx.config.h5Dir))
   koa.use(

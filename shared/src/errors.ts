@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'invite_invalid',
   'emergency_confirm_required',
   'unsupported_media_type',
+  /** 503 with Retry-After: a dependency (the database) is unreachable; the request changed nothing. */
+  'unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

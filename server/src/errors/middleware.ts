@@ -2,6 +2,7 @@ import type { Middleware } from 'koa'
 import type { ErrorCode } from '@anju/shared'
 import { ZodError } from 'zod'
 import { AppError } from './app-error'
+import { databaseUnavailable, isDatabaseUnavailable } from './unavailable'
 import type { Logger } from '../lib/logger'
 
 /** What a 4xx from Koa, co-body or koa-send is called, so that the code always agrees with the status. */
@@ -45,9 +46,12 @@ export function errorMiddleware(log: Logger): Middleware {
       const err =
         raw instanceof AppError ? raw
         : raw instanceof ZodError ? zodToAppError(raw)
+        : isDatabaseUnavailable(raw) ? databaseUnavailable()
         : fromHttpError(raw as object) ?? null
       if (!err) {
         log.error('unhandled error', { requestId: ctx.state.requestId, path: ctx.path, err: raw })
+      } else if (err !== raw && err.code === 'unavailable') {
+        log.warn('database unavailable', { requestId: ctx.state.requestId, path: ctx.path, error: raw instanceof Error ? raw.message : String(raw) })
       }
       const safe = err ?? new AppError(500, 'internal', '服务暂时不可用，请稍后再试')
       ctx.status = safe.status

@@ -21,7 +21,14 @@ export class Realtime {
   private readonly servers: WebSocketServer[] = []
   private sweeper: NodeJS.Timeout | null = null
 
-  constructor(private readonly bus: RealtimeBus, readonly presence: Presence, private readonly log: Logger, private readonly closeRedis: () => Promise<void>) {
+  constructor(
+    private readonly bus: RealtimeBus,
+    readonly presence: Presence,
+    private readonly log: Logger,
+    private readonly closeRedis: () => Promise<void>,
+    /** Asks Redis for a PONG; null on a single instance without Redis. */
+    private readonly pingRedis: (() => Promise<boolean>) | null = null,
+  ) {
     bus.onDelivery((topics, frameJson) => this.hub.deliver(topics, frameJson))
   }
 
@@ -63,6 +70,12 @@ export class Realtime {
     return this.hub.clients().length
   }
 
+  /** Whether Redis answers, for /api/health and /api/ready (the caller bounds the wait). */
+  async ping(): Promise<'ok' | 'down' | 'not configured'> {
+    if (!this.pingRedis) return 'not configured'
+    return (await this.pingRedis().catch(() => false)) ? 'ok' : 'down'
+  }
+
   async close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper)
     for (const wss of this.servers) {
@@ -83,5 +96,7 @@ export async function createRealtime(opts: { redisUrl: string | null; prefix: st
   await bus.ready()
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 2 })
   redis.on('error', (err: Error) => opts.log.warn('redis presence connection error', { error: err.message }))
-  return new Realtime(bus, new Presence(redis, opts.prefix, instanceId), opts.log, async () => void (await redis.quit().catch(() => undefined)))
+  // Not connected: say so at once rather than queue a PING until Redis comes back.
+  const ping = async () => redis.status === 'ready' && (await redis.ping()) === 'PONG'
+  return new Realtime(bus, new Presence(redis, opts.prefix, instanceId), opts.log, async () => void (await redis.quit().catch(() => undefined)), ping)
 }
