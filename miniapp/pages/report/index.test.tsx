@@ -159,7 +159,7 @@ describe('上报', () => {
     await fillForm('楼下有人持刀打人')
     fireEvent.click(screen.getByText('提交'))
 
-    expect(screen.getByText('您描述的情况可能正在发生危险（打人、持刀），请立即拨打110。')).toBeTruthy()
+    expect(screen.getByText('您描述的情况可能正在发生危险（有人持刀械、有人打架或伤人），请立即拨打110。')).toBeTruthy()
     expect(posts(calls)).toHaveLength(0)
     fireEvent.click(screen.getByText('拨打110'))
     expect(call).toHaveBeenCalledWith({ phoneNumber: '110' })

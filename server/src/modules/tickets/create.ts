@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { TicketReceipt } from '@anju/shared'
-import { allowedActions, createTicketSchema, emergencySignals } from '@anju/shared'
+import { allowedActions, createTicketSchema, detectEmergency } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { isUniqueViolation } from '../../db/errors'
@@ -38,14 +38,17 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
   const [categories, building, openid] = await Promise.all([allCategories(em), buildingFor(em, user.id, input.location), openidOf(em, user.id)])
   const category = categories.find((c) => c.id === input.categoryId && c.kind === input.kind && c.active)
   if (!category) throw new AppError(400, 'validation_failed', '请选择正确的问题类别', { field: 'categoryId' })
-  const signals = emergencySignals(input.description)
-  if (signals.length > 0 && !input.emergencyAcknowledged) {
-    throw new AppError(409, 'emergency_confirm_required', `您描述的情况可能正在发生危险（${signals.join('、')}），请立即拨打110`, { signals })
+  // The same guard the app runs before sending: the prompt names the dangers, the ticket keeps their kinds.
+  const dangers = detectEmergency(input.description)
+  const signals = dangers.map((d) => d.label)
+  const kinds = dangers.map((d) => d.kind)
+  if (dangers.length > 0 && !input.emergencyAcknowledged) {
+    throw new AppError(409, 'emergency_confirm_required', `您描述的情况可能正在发生危险（${signals.join('、')}），请立即拨打110`, { signals, kinds })
   }
   const review = await checkText(app, { openid: openid ?? '', content: input.description, scene: 1 })
   // Whole seconds: MySQL's DATETIME keeps no fractions, and the receipt's times should add up.
   const now = new Date(Math.floor(app.now().getTime() / 1000) * 1000)
-  const urgent = signals.length > 0
+  const urgent = dangers.length > 0
   const routing = await routeNewTicket(em, building, category, now)
   const pin = input.location.type === 'pin' ? input.location : null
   const ticket = em.create(Ticket, {
@@ -64,7 +67,7 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
   const whom = routing.handler ? `楼长民警 ${routing.handler.name}` : routing.desk?.name ?? '值班台'
   const event = em.create(TicketEvent, {
     actorUserId: user.id, actorText: input.anonymous ? '匿名居民' : '居民', action: 'submit', fromStatus: null, toStatus: 'submitted',
-    note: `已提交，由${whom}受理${urgent ? '（紧急）' : ''}`, visibility: 'public', detail: null, createdAt: now,
+    note: `已提交，由${whom}受理${urgent ? '（紧急）' : ''}`, visibility: 'public', detail: urgent ? { emergency: kinds.join(',') } : null, createdAt: now,
   })
 
   let uploads: Upload[]

@@ -135,7 +135,7 @@ describe('emergencies: Anju is not 110', () => {
     const body = reportBody(fire, { description: '楼下有人正在打架，有人受伤了', location: { type: 'building', buildingId: building } })
     const first = await t.call('POST', '/api/tickets', { token, body })
     expect(first.status).toBe(409)
-    expect(first.body.error).toMatchObject({ code: 'emergency_confirm_required', details: { signals: ['正在打架', '有人受伤', '受伤了'] } })
+    expect(first.body.error).toMatchObject({ code: 'emergency_confirm_required', details: { signals: ['有人打架或伤人', '有人受伤昏迷'] } })
     expect(await t.ds.manager.countBy(Ticket, { clientKey: body.clientKey })).toBe(0)
     const second = await t.call('POST', '/api/tickets', { token, body: { ...body, emergencyAcknowledged: true } })
     expect(second.status).toBe(201)
