@@ -29,7 +29,7 @@ describe('WeChat login', () => {
   })
 
   it('an unknown or reused code is refused clearly', async () => {
-    const bad = await t.call('POST', '/api/auth/wechat-login', { body: { code: 'not-a-real-code' } })
+    const bad = await t.call('POST', '/api/auth/wechat-login', { body: { code: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' } })
     expect(bad.status).toBe(401)
     expect(bad.body.error.code).toBe('wechat_invalid_code')
     const code = await mintStandinCode(t.standin.url, 'demo-resident-1')
@@ -40,7 +40,7 @@ describe('WeChat login', () => {
 
   it.each([
     [-1, 503, 'wechat_busy', '微信系统繁忙'],
-    [45011, 429, 'wechat_rate_limited', '登录太频繁'],
+    [45011, 503, 'wechat_rate_limited', '请一分钟后再试'],
     [40013, 502, 'wechat_unavailable', '微信登录暂时不可用'],
   ])('WeChat errcode %i becomes %i %s', async (errcode, status, code, words) => {
     await injectFault(errcode)

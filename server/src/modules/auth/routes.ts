@@ -22,13 +22,13 @@ export const authRoutes = (app: AppContext) => [
     method: 'post', path: '/api/auth/wechat-login', tag: 'auth', access: 'public',
     summary: '微信登录：用 wx.login 的 code 换取令牌（服务端调用 code2Session）',
     body: wechatLoginSchema, response: tokenPairSchema,
-    handler: ({ body }) => loginWithWechat(app, body.code),
+    handler: ({ body, ctx }) => loginWithWechat(app, body.code, ctx.ip),
   }),
   route({
     method: 'post', path: '/api/auth/refresh', tag: 'auth', access: 'public',
     summary: '刷新令牌（旧的刷新令牌随即失效）',
     body: refreshSchema, response: tokenPairSchema,
-    handler: ({ body }) => refreshSession(app, body.refreshToken),
+    handler: ({ body, ctx }) => refreshSession(app, body.refreshToken, ctx.ip),
   }),
   route({
     method: 'post', path: '/api/auth/logout', tag: 'auth', access: 'public', status: 204,
@@ -40,6 +40,11 @@ export const authRoutes = (app: AppContext) => [
     method: 'post', path: '/api/auth/redeem-invite', tag: 'auth', access: 'user',
     summary: '使用邀请码成为工作人员（楼长民警、志愿者、值班台）',
     body: redeemInviteSchema, response: tokenPairSchema,
-    handler: ({ body, user }) => redeemInvite(app, user, body),
+    handler: async ({ body, user, ctx }) => {
+      // Invite codes are short enough to guess at: limited per person and per address, before any lookup.
+      await app.limits.consume('invite-by-user', user.id)
+      await app.limits.consume('invite-by-address', ctx.ip)
+      return redeemInvite(app, user, body)
+    },
   }),
 ]

@@ -3,8 +3,8 @@ import type { DemoIdentity, LoginOptions, TokenPair } from '@anju/shared'
 import { ROLE_LABELS, ROLES } from '@anju/shared'
 import { In, Like } from 'typeorm'
 import type { AppContext } from '../../context'
-import { AppError, notFound } from '../../errors/app-error'
-import { encrypt } from '../../lib/crypto'
+import { AppError, notFound, retryLater } from '../../errors/app-error'
+import { encrypt, sha256 } from '../../lib/crypto'
 import { mintStandinCode } from '../../standins/wechat/server'
 import { buildingLeadCardFor } from '../officers/service'
 import { Place } from '../places/entities'
@@ -15,9 +15,25 @@ import { familyOf, issueTokens, revokeFamily, rotateRefreshToken } from './token
 export const DEMO_OPENID_PREFIX = 'demo-'
 const NEW_RESIDENT_KEY = 'new-resident'
 
-/** code → code2Session → find or create the user → tokens. The session_key stays on the server, encrypted. */
-export async function loginWithWechat(app: AppContext, code: string): Promise<TokenPair> {
-  const session = await app.wechat.code2Session(code)
+/**
+ * What a wx.login code can look like: today 32 letters and digits; the bounds are loose on
+ * purpose (WeChat does not promise a format), tight enough that garbage never costs a
+ * code2Session call from the app's shared quota. The stand-in's codes (32 hex) fit too.
+ */
+const WECHAT_CODE = /^[A-Za-z0-9_-]{16,64}$/
+
+/**
+ * code → code2Session → find or create the user → tokens. The session_key stays on the server,
+ * encrypted. Before WeChat is asked: a limit per client address, the code's shape, and the code
+ * itself, which WeChat accepts once, so a second try of it is refused here (lib/rate-limit.ts).
+ */
+export async function loginWithWechat(app: AppContext, code: string, address: string): Promise<TokenPair> {
+  await app.limits.consume('login-by-address', address)
+  if (!WECHAT_CODE.test(code)) {
+    throw new AppError(400, 'validation_failed', '登录凭证格式不正确，请重新登录', [{ path: 'code', message: '登录凭证格式不正确' }])
+  }
+  await app.limits.consume('login-by-code', sha256(code))
+  const session = await code2Session(app, code)
   const sealedKey = encrypt(app.config.dataKey, session.sessionKey)
   return app.ds.transaction(async (em) => {
     let user = await em.findOneBy(User, { openid: session.openid })
@@ -38,7 +54,24 @@ export async function loginWithWechat(app: AppContext, code: string): Promise<To
   })
 }
 
-export async function refreshSession(app: AppContext, refreshToken: string): Promise<TokenPair> {
+/**
+ * WeChat's minute quota spent (45011) or WeChat busy (-1): the app's trouble, not the resident's,
+ * so 503 and when to try again rather than a 429 that reads as "you did too much".
+ */
+async function code2Session(app: AppContext, code: string) {
+  try {
+    return await app.wechat.code2Session(code)
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'wechat_rate_limited') {
+      throw retryLater(new AppError(503, 'wechat_rate_limited', '登录的人太多，请一分钟后再试'), 60)
+    }
+    if (err instanceof AppError && err.code === 'wechat_busy') throw retryLater(new AppError(503, 'wechat_busy', err.message), 5)
+    throw err
+  }
+}
+
+export async function refreshSession(app: AppContext, refreshToken: string, address: string): Promise<TokenPair> {
+  await app.limits.consume('refresh-by-address', address)
   return rotateRefreshToken(app, refreshToken, async (em, userId, familyId) => {
     const user = await em.findOneByOrFail(User, { id: userId })
     if (user.disabledAt) throw new AppError(401, 'unauthenticated', '该账号已停用')
