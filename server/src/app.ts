@@ -28,7 +28,9 @@ export function allRoutes(app: AppContext): AnyRoute[] {
 
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */
 export function buildApp(ctx: AppContext): Koa {
-  const routes = allRoutes(ctx)
+  // Demo-only routes exist only where they work: with the WeChat stand-in, outside production.
+  const demo = !ctx.config.production && ctx.wechatStandinUrl !== null
+  const routes = allRoutes(ctx).filter((r) => demo || !r.demoOnly)
   const openapi = buildOpenApi(routes)
   const koa = new Koa({ proxy: ctx.config.production })
   koa.use(requestLog(ctx.log))

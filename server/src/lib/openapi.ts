@@ -21,6 +21,37 @@ function parameters(spec: AnyRoute): object[] {
   return out
 }
 
+const dependencies = {
+  type: 'object',
+  required: ['status', 'database', 'redis'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'ready', 'not ready'] },
+    database: { type: 'string', enum: ['ok', 'down'] },
+    redis: { type: 'string', enum: ['ok', 'down', 'not configured'] },
+  },
+}
+
+/** The endpoints app.ts serves itself, outside the declared routes. */
+function systemPaths(error: object): Record<string, Record<string, object>> {
+  const probe = (summary: string, down: string) => ({
+    get: {
+      summary,
+      tags: ['system'],
+      security: [],
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: dependencies } } },
+        503: { description: down, headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: dependencies } } },
+        default: error,
+      },
+    },
+  })
+  return {
+    '/api/health': probe('健康检查：数据库与 Redis 的状态（每项一次探测，各有超时）', '数据库不可用'),
+    '/api/ready': probe('就绪检查（负载均衡用）：数据库与 Redis（如已配置）均可用时 200', '数据库或 Redis 不可用，暂勿转发请求'),
+    '/api/openapi.json': { get: { summary: '本文档', tags: ['system'], security: [], responses: { 200: { description: 'OpenAPI 3 文档' } } } },
+  }
+}
+
 /** The OpenAPI 3 document of the whole API, generated from the declared routes. */
 export function buildOpenApi(routes: readonly AnyRoute[]): object {
   const paths: Record<string, Record<string, object>> = {}
@@ -38,16 +69,16 @@ export function buildOpenApi(routes: readonly AnyRoute[]): object {
         default: error,
       },
     }
-    if (spec.access !== 'public') {
-      op.security = [{ bearer: [] }]
-      if (spec.access !== 'user') op.description = `角色：${spec.access.join(', ')}`
-    }
+    // Explicit on every operation: [] says "no token needed", not "forgotten".
+    op.security = spec.access === 'public' ? [] : [{ bearer: [] }]
+    if (spec.access !== 'public' && spec.access !== 'user') op.description = `角色：${spec.access.join(', ')}`
     if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } }
     if (spec.rawBody) {
       op.requestBody = { required: true, description: spec.rawBody.description, content: { [spec.rawBody.contentType]: { schema: { type: 'string' } } } }
     }
     ;(paths[openapiPath(spec.path)] ??= {})[spec.method] = op
   }
+  Object.assign(paths, systemPaths(error))
   return {
     openapi: '3.0.3',
     info: { title: '安居 Anju API', version: '0.1.0', description: '24 小时网上警局：居民、楼长民警、值班台与法律援助志愿者共用的接口。错误统一为 { error: { code, message, details? } }。' },

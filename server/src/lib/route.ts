@@ -31,6 +31,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown, R = unknown, A
   response?: z.ZodType<R>
   /** 200 unless set; 204 sends no body. */
   status?: number
+  /** Only with the WeChat stand-in and never in production (demo logins): neither mounted nor documented otherwise. */
+  demoOnly?: boolean
   handler: (input: RouteInput<B, Q, P> & { user: A extends 'public' ? AuthUser | null : AuthUser }) => Promise<R> | R
 }
 

@@ -13,7 +13,7 @@ export const authRoutes = (app: AppContext) => [
     handler: () => loginOptions(app),
   }),
   route({
-    method: 'post', path: '/api/auth/demo-code', tag: 'auth', access: 'public',
+    method: 'post', path: '/api/auth/demo-code', tag: 'auth', access: 'public', demoOnly: true,
     summary: '（仅演示环境）为演示账号取得登录凭证 code，相当于手机上的 wx.login',
     body: demoCodeRequestSchema, response: demoCodeResponseSchema,
     handler: ({ body }) => demoCode(app, body.key),
