@@ -78,6 +78,8 @@ export const placeImportResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** The first 100 bad rows by line; `errorCount` says how many there were in all. */
   errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  errorCount: z.number().int(),
 })
 export type PlaceImportResult = z.infer<typeof placeImportResultSchema>

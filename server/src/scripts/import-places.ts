@@ -6,30 +6,38 @@
  * Exit code: 0 all rows imported, 2 some rows had errors, 1 the import could not run.
  */
 import 'reflect-metadata'
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/data-source'
-import { importPlaces, parsePlacesCsv } from '../modules/places/import'
+import { importPlaces } from '../modules/places/import'
+import { placeCsvFileRecords } from '../modules/places/import-csv'
 
 async function main() {
   const file = process.argv[2]
   if (!file) throw new Error('usage: npm run import:places -- <file.csv>')
   const config = loadConfig()
   // npm runs workspace scripts in server/; a relative path means relative to where npm was called.
-  const records = parsePlacesCsv(readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8'))
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file)
   const ds = await openDatabase(config.database)
   const bar = new SingleBar({ format: '导入楼栋 [{bar}] {percentage}% | {value}/{total} | 用时 {duration}s', hideCursor: true }, Presets.shades_classic)
   const started = Date.now()
-  bar.start(records.length, 0)
+  let barStarted = false
   try {
-    const result = await importPlaces(ds, records, { scope: null, onProgress: (done) => bar.update(done) })
+    // The same streaming path as the API: the file is read a chunk at a time, checked, then written in batches.
+    const result = await importPlaces(ds, () => placeCsvFileRecords(path), {
+      scope: null,
+      onProgress: (done, total) => {
+        if (!barStarted) bar.start(total, 0)
+        barStarted = true
+        bar.update(done)
+      },
+    })
     bar.stop()
     for (const e of result.errors.slice(0, 50)) console.log(`  第 ${e.row} 行：${e.message}`)
-    if (result.errors.length > 50) console.log(`  …另有 ${result.errors.length - 50} 行有错误`)
-    console.log(`共 ${result.rows} 行：新建 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，错误 ${result.errors.length}。用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
-    process.exitCode = result.errors.length > 0 ? 2 : 0
+    if (result.errorCount > 50) console.log(`  …另有 ${result.errorCount - Math.min(50, result.errors.length)} 行有错误`)
+    console.log(`共 ${result.rows} 行：新建 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，错误 ${result.errorCount}。用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+    process.exitCode = result.errorCount > 0 ? 2 : 0
   } finally {
     bar.stop()
     await ds.destroy()

@@ -1,22 +1,25 @@
-import { parse } from 'csv-parse/sync'
 import { In, type DataSource, type EntityManager } from 'typeorm'
-import { PLACE_CSV_COLUMNS, placeCsvRowSchema, type PlaceCsvRow, type PlaceImportResult, type PlaceLevel } from '@anju/shared'
-import { badRequest } from '../../errors/app-error'
-import { BuildingLead, OfficerProfile } from '../officers/entities'
+import { placeCsvRowSchema, type PlaceImportResult } from '@anju/shared'
+import { OfficerProfile } from '../officers/entities'
 import { Place } from './entities'
+import { ANCESTORS, loadAncestors, writeBatch, type AncestorLevel, type ValidRow } from './import-batch'
+import type { CsvRecord } from './import-csv'
 
 /**
  * Loads buildings (with their district, street, community, grid and units) from a CSV file.
- * Every row is validated first and reported by line; good rows are written in batches, one
- * transaction each. A building is identified by its code, ancestors by name under their parent,
- * units by name under their building — so running the same file twice changes nothing.
+ * Two passes over the records: the first checks every row and reports the bad ones by line (the
+ * first 100, and how many in all), writing nothing — so a file that turns out unreadable halfway
+ * changes nothing; the second writes the good rows in batches of a few hundred, one transaction
+ * each, yielding to the event loop between batches so the server keeps answering. Bad rows are
+ * skipped, good ones imported (per row, as before streaming). A building is identified by its
+ * code, ancestors by name under their parent, units by name under their building — so running the
+ * same file twice changes nothing.
  */
-const BATCH = 500
-const ANCESTORS = ['district', 'street', 'community', 'grid'] as const
+const BATCH = 250
+export const MAX_REPORTED_ERRORS = 100
 
-interface ValidRow extends PlaceCsvRow {
-  line: number
-}
+/** Rows as parsed objects (the demo seed), or a way to read the records again (a CSV file). */
+export type PlaceRecords = readonly object[] | (() => AsyncIterable<CsvRecord>)
 
 export interface ImportOptions {
   /** Only places under this one may be touched (a dispatcher's scope); null for everything. */
@@ -24,155 +27,93 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void
 }
 
-export function parsePlacesCsv(text: string): Array<Record<string, string>> {
-  let records: Array<Record<string, string>>
-  try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true })
-  } catch (err) {
-    throw badRequest(`CSV 无法解析：${(err as Error).message}`)
+/** The first errors by line, and how many there were: a file of bad rows answers in a few kB. */
+class ErrorReport {
+  count = 0
+  readonly first: Array<{ row: number; message: string }> = []
+
+  add(row: number, message: string): void {
+    this.count += 1
+    if (this.first.length >= MAX_REPORTED_ERRORS && row > this.first[this.first.length - 1]!.row) return
+    this.first.push({ row, message })
+    this.first.sort((a, b) => a.row - b.row)
+    this.first.length = Math.min(this.first.length, MAX_REPORTED_ERRORS)
   }
-  const header = Object.keys(records[0] ?? {})
-  const required = PLACE_CSV_COLUMNS.filter((c) => c !== 'address' && c !== 'officer_police_number')
-  const missing = records.length === 0 ? [] : required.filter((c) => !header.includes(c))
-  if (missing.length > 0) throw badRequest(`CSV 缺少列：${missing.join(', ')}`, { expected: PLACE_CSV_COLUMNS })
-  return records
 }
 
-const key = (parentId: number | null, name: string) => `${parentId ?? 0}|${name}`
+interface Checker {
+  check(record: CsvRecord): ValidRow | string
+}
 
-export async function importPlaces(ds: DataSource, records: readonly object[], opts: ImportOptions): Promise<PlaceImportResult> {
-  const result: PlaceImportResult = { rows: records.length, created: 0, updated: 0, unchanged: 0, errors: [] }
-  const scopeNames = opts.scope ? await scopeChainNames(ds.manager, opts.scope) : null
-  const officers = new Map((await ds.getRepository(OfficerProfile).find({ select: { userId: true, policeNumber: true } })).map((o) => [o.policeNumber, o.userId]))
+async function rowChecker(em: EntityManager, scope: Place | null, officers: Map<string, number>): Promise<Checker> {
+  const scopeNames = scope ? await scopeChainNames(em, scope) : null
   const seenCodes = new Set<string>()
-  const valid: ValidRow[] = []
-  records.forEach((raw, i) => {
-    const line = i + 2 // line 1 is the header
-    const parsed = placeCsvRowSchema.safeParse(raw)
-    if (!parsed.success) return void result.errors.push({ row: line, message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('；') })
-    const row = parsed.data
-    if (seenCodes.has(row.building_code)) return void result.errors.push({ row: line, message: `楼栋编码 ${row.building_code} 在文件中重复` })
-    if (row.officer_police_number && !officers.has(row.officer_police_number)) {
-      return void result.errors.push({ row: line, message: `警号 ${row.officer_police_number} 不存在` })
-    }
-    const outside = scopeNames?.find(([level, name]) => row[level] !== name)
-    if (outside) return void result.errors.push({ row: line, message: `不在您的管辖范围（${scopeNames!.map(([, n]) => n).join(' ')}）内` })
-    seenCodes.add(row.building_code)
-    valid.push({ ...row, line })
-  })
-
-  // Everything above unit level is small enough to hold: ancestors by (parent, name), buildings by code.
-  const known = await ds.getRepository(Place).find({ where: { level: In(['district', 'street', 'community', 'grid', 'building']) } })
-  const byParentName = new Map(known.map((p) => [key(p.parentId, p.name), p]))
-  const byCode = new Map(known.filter((p) => p.code).map((p) => [p.code!, p]))
-
-  for (let start = 0; start < valid.length; start += BATCH) {
-    const batch = valid.slice(start, start + BATCH)
-    await ds.transaction(async (em) => {
-      for (const row of batch) {
-        const outcome = await upsertRow(em, row, byParentName, byCode, officers)
-        if (typeof outcome === 'string') result[outcome] += 1
-        else result.errors.push({ row: row.line, message: outcome.error })
-      }
-    })
-    opts.onProgress?.(Math.min(start + BATCH, valid.length), valid.length)
+  return {
+    check({ line, fields }) {
+      const parsed = placeCsvRowSchema.safeParse(fields)
+      if (!parsed.success) return parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('；')
+      const row = parsed.data
+      if (seenCodes.has(row.building_code)) return `楼栋编码 ${row.building_code} 在文件中重复`
+      if (row.officer_police_number && !officers.has(row.officer_police_number)) return `警号 ${row.officer_police_number} 不存在`
+      if (scopeNames?.some(([level, name]) => row[level] !== name)) return `不在您的管辖范围（${scopeNames.map(([, n]) => n).join(' ')}）内`
+      seenCodes.add(row.building_code)
+      return { ...row, line }
+    },
   }
-  result.errors.sort((a, b) => a.row - b.row)
-  return result
 }
 
-async function scopeChainNames(em: EntityManager, scope: Place): Promise<Array<[(typeof ANCESTORS)[number], string]>> {
+async function* recordsOf(source: PlaceRecords): AsyncGenerator<CsvRecord> {
+  if (typeof source === 'function') return yield* source()
+  for (const [i, fields] of source.entries()) yield { line: i + 2, fields: fields as Record<string, string> } // line 1 is the header
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: ImportOptions): Promise<PlaceImportResult> {
+  const officers = new Map((await ds.getRepository(OfficerProfile).find({ select: { userId: true, policeNumber: true } })).map((o) => [o.policeNumber, o.userId]))
+  const errors = new ErrorReport()
+  let rows = 0
+  let good = 0
+  const checking = await rowChecker(ds.manager, opts.scope, officers)
+  for await (const record of recordsOf(source)) {
+    rows += 1
+    const checked = checking.check(record)
+    if (typeof checked === 'string') errors.add(record.line, checked)
+    else good += 1
+  }
+
+  const result = { rows, created: 0, updated: 0, unchanged: 0 }
+  const ancestors = await loadAncestors(ds.manager)
+  const writing = await rowChecker(ds.manager, opts.scope, officers)
+  let batch: ValidRow[] = []
+  let done = 0
+  const flush = async () => {
+    const rowsOfBatch = batch
+    batch = []
+    const outcomes = await ds.transaction((em) => writeBatch(em, rowsOfBatch, ancestors, officers))
+    outcomes.forEach((outcome, i) => {
+      if (typeof outcome === 'string') result[outcome] += 1
+      else errors.add(rowsOfBatch[i]!.line, outcome.error)
+    })
+    done += rowsOfBatch.length
+    opts.onProgress?.(done, good)
+    await nextTurn() // let waiting requests in before the next batch
+  }
+  for await (const record of recordsOf(source)) {
+    const checked = writing.check(record)
+    if (typeof checked === 'string') continue // reported by the first pass
+    batch.push(checked)
+    if (batch.length >= BATCH) await flush()
+  }
+  if (batch.length > 0) await flush()
+  return { ...result, errors: errors.first, errorCount: errors.count }
+}
+
+async function scopeChainNames(em: EntityManager, scope: Place): Promise<Array<[AncestorLevel, string]>> {
   const ids = [scope.districtId, scope.streetId, scope.communityId, scope.gridId].filter((x): x is number => x !== null)
   const chain = [...(await em.findBy(Place, { id: In(ids) })), scope]
   return ANCESTORS.flatMap((level) => {
     const p = chain.find((c) => c.level === level)
-    return p ? [[level, p.name] as [(typeof ANCESTORS)[number], string]] : []
+    return p ? [[level, p.name] as [AncestorLevel, string]] : []
   })
 }
-
-type Outcome = 'created' | 'updated' | 'unchanged' | { error: string }
-
-async function upsertRow(
-  em: EntityManager,
-  row: ValidRow,
-  byParentName: Map<string, Place>,
-  byCode: Map<string, Place>,
-  officers: Map<string, number>,
-): Promise<Outcome> {
-  const ancestry: Partial<Record<PlaceLevel, number>> = {}
-  let parent: Place | null = null
-  for (const level of ANCESTORS) {
-    const name = row[level]
-    let place = byParentName.get(key(parent?.id ?? null, name))
-    if (place && place.level !== level) return { error: `${name} 已作为其他层级存在` }
-    if (!place) {
-      place = await insertPlace(em, { level, name, parentId: parent?.id ?? null, code: null, address: null, ...ancestorColumns(ancestry) })
-      byParentName.set(key(place.parentId, name), place)
-    }
-    ancestry[level] = place.id
-    parent = place
-  }
-  const gridId = parent!.id
-  const existing = byCode.get(row.building_code)
-  const clash = byParentName.get(key(gridId, row.building))
-  if (clash && clash.code !== row.building_code) return { error: `${row.grid} 下已有同名楼栋 ${row.building}（编码 ${clash.code}）` }
-  const fields = { level: 'building' as const, name: row.building, parentId: gridId, code: row.building_code, address: row.address || null, ...ancestorColumns(ancestry) }
-  let building: Place
-  let outcome: Outcome
-  if (!existing) {
-    building = await insertPlace(em, fields)
-    outcome = 'created'
-  } else {
-    const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((k) => existing[k] !== fields[k])
-    if (changed) {
-      byParentName.delete(key(existing.parentId, existing.name))
-      await em.update(Place, { id: existing.id }, fields)
-      Object.assign(existing, fields)
-    }
-    building = existing
-    outcome = changed ? 'updated' : 'unchanged'
-  }
-  byCode.set(row.building_code, building)
-  byParentName.set(key(gridId, building.name), building)
-
-  if (await ensureUnits(em, building, row.units, outcome === 'created')) outcome = outcome === 'unchanged' ? 'updated' : outcome
-  if (row.officer_police_number && (await ensureLead(em, building.id, officers.get(row.officer_police_number)!))) {
-    outcome = outcome === 'unchanged' ? 'updated' : outcome
-  }
-  return outcome
-}
-
-function ancestorColumns(a: Partial<Record<PlaceLevel, number>>) {
-  return { districtId: a.district ?? null, streetId: a.street ?? null, communityId: a.community ?? null, gridId: a.grid ?? null, buildingId: a.building ?? null }
-}
-
-async function insertPlace(em: EntityManager, fields: Omit<Place, 'id' | 'createdAt' | 'updatedAt'>): Promise<Place> {
-  const result = await em.insert(Place, fields)
-  const id = Number(result.identifiers[0]?.id ?? result.raw?.insertId)
-  return { ...fields, id, createdAt: new Date(), updatedAt: new Date() }
-}
-
-/** Adds missing units "1单元" … "N单元". Units are never removed here: residents may be bound to them. */
-async function ensureUnits(em: EntityManager, building: Place, count: number, isNew: boolean): Promise<boolean> {
-  if (count === 0) return false
-  const have = isNew ? new Set<string>() : new Set((await em.find(Place, { where: { parentId: building.id }, select: { name: true } })).map((u) => u.name))
-  const missing = Array.from({ length: count }, (_, i) => `${i + 1}单元`).filter((n) => !have.has(n))
-  if (missing.length === 0) return false
-  await em.insert(
-    Place,
-    missing.map((name) => ({
-      level: 'unit' as const, name, parentId: building.id, code: null, address: null,
-      districtId: building.districtId, streetId: building.streetId, communityId: building.communityId, gridId: building.gridId, buildingId: building.id,
-    })),
-  )
-  return true
-}
-
-async function ensureLead(em: EntityManager, buildingId: number, officerUserId: number): Promise<boolean> {
-  const lead = await em.findOneBy(BuildingLead, { buildingId })
-  if (lead?.officerUserId === officerUserId) return false
-  if (lead) await em.update(BuildingLead, { id: lead.id }, { officerUserId })
-  else await em.insert(BuildingLead, { buildingId, officerUserId })
-  return true
-}
-

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { buildingSearchQuerySchema, buildingSummarySchema, idSchema, placeImportResultSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { referenceDataChanged } from '../../db/reference-data'
-import { badRequest, notFound } from '../../errors/app-error'
+import { notFound } from '../../errors/app-error'
 import { route } from '../../lib/route'
 import { mayManageBuilding, staffScope } from '../officers/service'
 import { buildingLink, buildingQrSign } from './qr-sign'
 import { Place } from './entities'
-import { importPlaces, parsePlacesCsv } from './import'
+import { importPlaces } from './import'
+import { emptyCsv, PLACE_CSV_MAX_BYTES, placeCsvFileRecords, withRequestBodyFile } from './import-csv'
 import { listCommunities, searchBuildings, summarizeBuildings } from './repository'
 
 const communitiesQuery = z.object({ q: z.string().trim().max(40).optional().default(''), limit: z.coerce.number().int().min(1).max(500).optional().default(200) })
@@ -60,10 +61,10 @@ export const placeRoutes = (app: AppContext) => [
     rawBody: { contentType: 'text/csv', description: '列：district,street,community,grid,building_code,building,address,units,officer_police_number' },
     response: placeImportResultSchema,
     handler: async ({ ctx, user }) => {
-      const text = typeof ctx.request.body === 'string' ? ctx.request.body : ''
-      if (!text.trim()) throw badRequest('请上传 CSV 内容（Content-Type: text/csv）')
+      // The body parser leaves text/csv alone: the import reads its own body as a stream, with its own limit.
+      if (!ctx.is('text/csv')) throw emptyCsv()
       const scope = await staffScope(app.ds.manager, user.id)
-      const result = await importPlaces(app.ds, parsePlacesCsv(text), { scope })
+      const result = await withRequestBodyFile(ctx.req, PLACE_CSV_MAX_BYTES, (file) => importPlaces(app.ds, () => placeCsvFileRecords(file), { scope }))
       referenceDataChanged(app.ds)
       return result
     },
