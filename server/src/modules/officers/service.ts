@@ -99,6 +99,24 @@ async function residentCounts(em: EntityManager, buildingIds: number[]): Promise
   return new Map(rows.map((r) => [Number(r.buildingId), Number(r.n)]))
 }
 
+/**
+ * What a staff member answers for, failing closed: their scope place; 'all' only for an admin with
+ * no scope set; null — nothing — when no scope is set or its place no longer exists. Checks use
+ * this rather than `scope && !isWithin(...)`, which lets a missing scope through everywhere.
+ */
+export type StaffReach = Place | 'all' | null
+
+export async function staffReach(em: EntityManager, userId: number): Promise<StaffReach> {
+  const user = await em.findOneBy(User, { id: userId })
+  if (!user) return null
+  if (user.scopePlaceId === null) return user.role === 'admin' ? 'all' : null
+  return em.findOneBy(Place, { id: user.scopePlaceId })
+}
+
+export function reaches(reach: StaffReach, place: Place): boolean {
+  return reach === 'all' || (reach !== null && isWithin(place, reach))
+}
+
 /** The place a staff member answers for. An admin without one answers for everything (null). */
 export async function staffScope(em: EntityManager, userId: number): Promise<Place | null> {
   const user = await em.findOneByOrFail(User, { id: userId })
@@ -176,12 +194,12 @@ export async function mayManageBuilding(app: AppContext, user: { id: number; rol
 /** The duty desk (or an admin) names the officer who leads a building in its scope. */
 export async function assignBuildingLead(app: AppContext, actorId: number, buildingId: number, officerUserId: number): Promise<void> {
   const em = app.ds.manager
-  const [building, scope, officer] = await Promise.all([
+  const [building, reach, officer] = await Promise.all([
     em.findOneBy(Place, { id: buildingId, level: 'building' }),
-    staffScope(em, actorId),
+    staffReach(em, actorId),
     officerOf(em, officerUserId),
   ])
-  if (!building || (scope && !isWithin(building, scope))) throw notFound('楼栋')
+  if (!building || !reaches(reach, building)) throw notFound('楼栋')
   if (!officer || officer.user.role !== 'officer') throw notFound('民警')
   await app.ds.transaction(async (tx) => {
     const lead = await tx.findOneBy(BuildingLead, { buildingId })

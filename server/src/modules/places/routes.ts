@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { buildingSearchQuerySchema, buildingSummarySchema, idSchema, placeImportResultSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { referenceDataChanged } from '../../db/reference-data'
-import { notFound } from '../../errors/app-error'
+import { forbidden, notFound } from '../../errors/app-error'
 import { route } from '../../lib/route'
-import { mayManageBuilding, staffScope } from '../officers/service'
+import { mayManageBuilding, staffReach } from '../officers/service'
 import { buildingLink, buildingQrSign } from './qr-sign'
 import { Place } from './entities'
 import { importPlaces } from './import'
@@ -63,7 +63,10 @@ export const placeRoutes = (app: AppContext) => [
     handler: async ({ ctx, user }) => {
       // The body parser leaves text/csv alone: the import reads its own body as a stream, with its own limit.
       if (!ctx.is('text/csv')) throw emptyCsv()
-      const scope = await staffScope(app.ds.manager, user.id)
+      // A desk without a scope place imports nowhere (not everywhere); an admin without one, anywhere.
+      const reach = await staffReach(app.ds.manager, user.id)
+      if (reach === null) throw forbidden('您的账号尚未设置管辖范围')
+      const scope = reach === 'all' ? null : reach
       const result = await withRequestBodyFile(ctx.req, PLACE_CSV_MAX_BYTES, (file) => importPlaces(app.ds, () => placeCsvFileRecords(file), { scope }))
       referenceDataChanged(app.ds)
       return result

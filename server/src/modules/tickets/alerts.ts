@@ -5,7 +5,7 @@ import type { AppContext } from '../../context'
 import { notFound } from '../../errors/app-error'
 import { recordAudit } from '../audit/service'
 import { DutyDesk } from '../officers/entities'
-import { staffScope } from '../officers/service'
+import { staffReach } from '../officers/service'
 import { ANCESTOR_COLUMN } from '../places/repository'
 import { DeskAlert, Ticket } from './entities'
 import { toSummaries } from './view'
@@ -24,11 +24,14 @@ export async function raiseDeskAlert(em: EntityManager, deskId: number | null, t
 /** The desks whose alerts a dispatcher sees: the desk of their scope place and every desk beneath it. */
 async function desksInScope(app: AppContext, userId: number): Promise<number[]> {
   const em = app.ds.manager
-  const scope = await staffScope(em, userId)
+  // No scope place (unset or removed) means no desks, not all of them; only an admin without one sees all.
+  const reach = await staffReach(em, userId)
+  if (reach === null) return []
   const qb = em.createQueryBuilder(DutyDesk, 'd').select('d.id', 'id')
-  if (scope) {
-    const column = ANCESTOR_COLUMN[scope.level]
-    qb.innerJoin('place', 'p', 'p.id = d.placeId').where(`(p.id = :id OR p.${String(column)} = :id)`, { id: scope.id })
+  if (reach !== 'all') {
+    const column = ANCESTOR_COLUMN[reach.level]
+    const below = column ? ` OR p.${String(column)} = :id` : ''
+    qb.innerJoin('place', 'p', 'p.id = d.placeId').where(`(p.id = :id${below})`, { id: reach.id })
   }
   return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id))
 }

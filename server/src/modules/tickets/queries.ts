@@ -4,9 +4,9 @@ import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { staffScope } from '../officers/service'
+import { reaches, staffReach } from '../officers/service'
 import { Place } from '../places/entities'
-import { ANCESTOR_COLUMN, isWithin } from '../places/repository'
+import { ANCESTOR_COLUMN } from '../places/repository'
 import { requireActors } from './access'
 import { Ticket } from './entities'
 import { beijingDayRange } from './numbers'
@@ -92,10 +92,12 @@ export async function myTickets(app: AppContext, user: AuthUser, q: MyTicketsQue
 /** 工作台: my tickets (officer) or everything in my place scope (duty desk), by tab, with the open counts. */
 export async function workbench(app: AppContext, user: AuthUser, q: WorkbenchQuery): Promise<WorkbenchPage> {
   const em = app.ds.manager
-  const scope = q.view === 'scope' ? await staffScope(em, user.id) : null
-  if (q.view === 'scope' && !scope && user.role !== 'admin') throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  // Fails closed: a desk whose scope place is unset or gone sees nothing; only an admin without one sees all.
+  const reach = q.view === 'scope' ? await staffReach(em, user.id) : null
+  if (q.view === 'scope' && reach === null) throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  const scope = reach === 'all' ? null : reach
   const filterPlace = q.placeId ? await em.findOneBy(Place, { id: q.placeId }) : null
-  if (q.placeId && (!filterPlace || (scope && !isWithin(filterPlace, scope)))) throw notFound('地点')
+  if (q.placeId && (!filterPlace || (q.view === 'scope' && !reaches(reach, filterPlace)))) throw notFound('地点')
 
   const base = () => {
     const qb = em.createQueryBuilder(Ticket, 't')
