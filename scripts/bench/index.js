@@ -14,6 +14,7 @@
  *   --seconds=30 --warmup=5 --ack=others (ack the other side's message frames, as the app does;
  *   1: every frame, own echoes too; 0: none) --two=1 (the two-instance runs; they need Redis) --profile=1 (server
  *   CPU profiles)
+ * The import bench's (`npm run bench -- import`): --rows=20000 --restRequests=300
  * Database: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306), on this machine only.
  * Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379), on this machine only.
  */
@@ -21,7 +22,7 @@ const { cpus, totalmem } = require('node:os')
 const { cleanupAll } = require('./lib/cleanup')
 const { adminUrl, describeDatabase } = require('./lib/database')
 
-const BENCHES = [require('./tickets'), require('./messaging')]
+const BENCHES = [require('./tickets'), require('./messaging'), require('./import')]
 
 function parseArgs(argv) {
   const names = []
