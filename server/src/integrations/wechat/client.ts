@@ -159,11 +159,15 @@ export class HttpWechatApi implements WechatApi {
       throw new WechatTransportError(`WeChat ${path} ${reason}`)
     }
     if (res.status < 200 || res.status > 299) throw new WechatTransportError(`WeChat ${path} answered HTTP ${res.status}`)
+    let reply: unknown
     try {
-      return JSON.parse(res.text) as T
+      reply = JSON.parse(res.text)
     } catch {
       throw new WechatTransportError(`WeChat ${path} answered something that is not JSON`)
     }
+    // Every WeChat reply is an object; `null` or a bare string would break the callers' field reads.
+    if (!reply || typeof reply !== 'object' || Array.isArray(reply)) throw new WechatTransportError(`WeChat ${path} answered JSON that is not an object`)
+    return reply as T
   }
 }
 
@@ -176,18 +180,31 @@ const AGENTS = {
   'https:': new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
 }
 
+/** WeChat's replies are a few hundred bytes; anything near this is not WeChat and is not read into memory. */
+const MAX_REPLY_BYTES = 256 * 1024
+
 function exchange(method: string, url: URL, body: string | undefined, timeoutMs: number): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest
     const headers = body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}
     const req = send(url, { method, headers, agent: url.protocol === 'https:' ? AGENTS['https:'] : AGENTS['http:'] }, (res) => {
       const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      let size = 0
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > MAX_REPLY_BYTES) return void req.destroy(new Error('reply too large'))
+        chunks.push(chunk)
+      })
       res.on('end', () => {
         clearTimeout(timer)
         resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })
       })
       res.on('error', reject)
+      // A reply cut short without an 'error' (some proxies) must not leave the call waiting forever.
+      res.on('close', () => {
+        clearTimeout(timer)
+        if (!res.complete) reject(new Error('reply cut short'))
+      })
     })
     const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)
     req.on('error', (err) => {
