@@ -114,6 +114,14 @@ function checkHeader(header: string[]): string[] {
   return header
 }
 
+/** csv-parse's complaints a spreadsheet user can act on, in words they use. */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: '引号没有闭合',
+  CSV_INVALID_CLOSING_QUOTE: '引号闭合后还有其他字符',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '引号闭合后还有其他字符',
+  CSV_MAX_RECORD_SIZE: '一行太长',
+}
+
 /**
  * The data rows of a places CSV, read from `open()` a chunk at a time. A missing column, broken
  * quoting or a body that is not UTF-8 ends the iteration with a 400 AppError; so does a file with
@@ -121,6 +129,7 @@ function checkHeader(header: string[]): string[] {
  */
 export async function* placeCsvRecords(open: () => Readable): AsyncGenerator<CsvRecord> {
   let sawHeader = false
+  let lastLine = 1
   const parser = parse({
     columns: (header: string[]) => { sawHeader = true; return checkHeader(header) },
     bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true,
@@ -129,11 +138,15 @@ export async function* placeCsvRecords(open: () => Readable): AsyncGenerator<Csv
   pipeline(open(), strictUtf8(), parser, () => {})
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      lastLine = info.lines
       yield { line: info.lines, fields: record }
     }
   } catch (err) {
     if (err instanceof AppError) throw err
-    if (err instanceof CsvError) throw badRequest(`CSV 无法解析（第 ${(err as CsvError & { lines?: number }).lines ?? '?'} 行）：${err.message}`)
+    if (err instanceof CsvError) {
+      // csv-parse counts to where it gave up (an unclosed quote runs to the end); the broken row starts after the last good one.
+      throw badRequest(`CSV 无法解析（第 ${lastLine + 1} 行起）：${CSV_PROBLEMS[err.code] ?? '格式有误'}`, { csvError: err.code })
+    }
     throw err
   }
   if (!sawHeader) throw emptyCsv()

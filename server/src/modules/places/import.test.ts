@@ -140,7 +140,10 @@ describe('a large or broken import file', () => {
     const quoting = await postCsv(admin.accessToken, csv(good(1), good(2), '青山区,幸福路街道,"新建社区,新建社区第四网格,BROKEN-3,x,,1,', good(4)))
     expect(quoting.status).toBe(400)
     expect(quoting.body.error).toMatchObject({ code: 'bad_request' })
-    expect(quoting.body.error.message).toContain('CSV 无法解析')
+    expect(quoting.body.error.message).toContain('CSV 无法解析（第 4 行起）：引号没有闭合')
+    const empty = await postCsv(admin.accessToken, '\n \n')
+    expect(empty.status).toBe(400)
+    expect(empty.body.error.message).toContain('请上传 CSV 内容')
 
     // What Excel on a Chinese Windows writes by default: GBK, not UTF-8.
     const gbk = Buffer.concat([Buffer.from(csv(good(5)) + '\n'), Buffer.from([0xc7, 0xe0, 0xc9, 0xbd, 0xc7, 0xf8]), Buffer.from(',幸福路街道,新建社区,新建社区第四网格,BROKEN-6,楼,,1,\n')])
