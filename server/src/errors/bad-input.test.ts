@@ -153,3 +153,32 @@ describe('route parameters and queries', () => {
     expect(['validation_failed', 'bad_request']).toContain(res.json.error.code)
   })
 })
+
+describe('JSON bodies', () => {
+  const post = (body: string, contentType = 'application/json') =>
+    raw(t.url, 'POST', '/api/auth/refresh', { 'content-type': contentType }, Buffer.from(body))
+
+  it('JSON nested deeper than any form is a 400, not 500', async () => {
+    const res = await post('['.repeat(100_000) + ']'.repeat(100_000))
+    expect(res.status).toBe(400)
+    expect(['validation_failed', 'invalid_json']).toContain(res.json.error.code)
+  })
+
+  it.each(['koi8-r', 'utf-16', 'no-such-charset'])('a declared charset (%s) is read as UTF-8, never a 500', async (charset) => {
+    const res = await post('{"refreshToken":"x"}', `application/json; charset=${charset}`)
+    expect(res.status).toBe(400)
+    expect(res.json.error.code).toBe('validation_failed')
+  })
+
+  it.each(['null', '"text"', '123', '[]'])('a body of JSON %s is a validation error', async (body) => {
+    const res = await post(body)
+    expect(res.status).toBe(400)
+    expect(['validation_failed', 'invalid_json']).toContain(res.json.error.code)
+  })
+
+  it('a malformed Content-Type header is answered in the error shape', async () => {
+    const res = await post('{"refreshToken":"x"}', 'application/json; charset')
+    expect(res.status).toBeLessThan(500)
+    expect(res.json).toHaveProperty('error.code')
+  })
+})
