@@ -4,6 +4,7 @@ import type {
   StatsQuery,
   TicketCategory,
   TicketCategoryInput,
+  CreateTicketCategoryInput,
   TicketStats,
   WorkbenchPage,
   WORKBENCH_TABS,
@@ -49,7 +50,8 @@ export const fetchStats = (query: Partial<StatsQuery> & Pick<StatsQuery, 'from' 
 
 export const listTicketCategories = () => request<{ items: TicketCategory[] }>('/api/ticket-categories', { query: { all: 1 } })
 
-export const createTicketCategory = (input: TicketCategoryInput) =>
+/** A retry with the same clientKey answers with the category the first made. */
+export const createTicketCategory = (input: CreateTicketCategoryInput) =>
   request<TicketCategory>('/api/ticket-categories', { method: 'POST', data: input })
 
 export const updateTicketCategory = (id: number, input: TicketCategoryInput) =>

@@ -1,5 +1,6 @@
 export * from './roles'
 export * from './text'
+export * from './client-key'
 export * from './errors'
 export * from './places'
 export * from './duty'

@@ -2,10 +2,13 @@ import { z } from 'zod'
 import { STAFF_ROLES } from './roles'
 import { phoneSchema, policeNumberSchema } from './officers'
 import { personNameSchema } from './text'
+import { clientKeySchema } from './client-key'
 
 export const staffRoleSchema = z.enum(STAFF_ROLES)
 
 export const createInviteSchema = z.object({
+  /** A retried 生成邀请码 answers with the same invite and code. */
+  clientKey: clientKeySchema,
   role: staffRoleSchema,
   placeId: z.number().int().positive(),
   expiresInHours: z.number().int().min(1).max(24 * 30).default(72),

@@ -5,6 +5,7 @@ import { createInviteSchema, ROLE_LABELS, type Invite, type StaffRole } from '@a
 import BusyButton from '../BusyButton'
 import { createInvite, listInvites } from '../../services/api'
 import { messageOf } from '../../services/request'
+import { useIntentKeys } from '../../utils/intent-keys'
 import { formatBeijingDateTime } from '../../utils/time'
 import { useRemote } from '../../utils/use-remote'
 import './index.scss'
@@ -32,12 +33,15 @@ export default function InvitePanel({ placeId }: { placeId: number }) {
   const [busy, setBusy] = useState(false)
   const [listVersion, setListVersion] = useState(0)
   const invites = useRemote(listInvites, listVersion)
+  // One key per choice of role and expiry: a retry of it is the same invite, another choice a new one.
+  const keys = useIntentKeys<string>()
 
   const role = ROLE_CHOICES[roleIndex] ?? 'officer'
   const expiry = EXPIRY_CHOICES[expiryIndex] ?? EXPIRY_CHOICES[1]!
 
   async function submit() {
-    const input = createInviteSchema.safeParse({ role, placeId, expiresInHours: expiry.hours })
+    const intent = `${role}:${expiry.hours}`
+    const input = createInviteSchema.safeParse({ role, placeId, expiresInHours: expiry.hours, clientKey: keys.keyFor(intent) })
     if (!input.success) {
       setError('邀请信息不完整，请重新选择')
       return
@@ -46,6 +50,7 @@ export default function InvitePanel({ placeId }: { placeId: number }) {
     setError(null)
     try {
       setCreated(await createInvite(input.data))
+      keys.done(intent)
       setListVersion((n) => n + 1)
     } catch (err) {
       setError(messageOf(err))

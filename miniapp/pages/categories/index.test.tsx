@@ -101,4 +101,32 @@ describe('问题类别与办理时限', () => {
     fireEvent.click(screen.getByText('保存'))
     expect(await screen.findByText('只有区级值班台可以修改分类和办理时限')).toBeTruthy()
   })
+
+  it('a new category carries the key made when the form opened, the same on a retry, a new one for the next form', async () => {
+    let lose = true
+    const calls = serveAs(districtDesk, (c) => {
+      if (lose) {
+        lose = false
+        throw new Error('timeout')
+      }
+      return { statusCode: 201, data: { ...gas, id: 9, ...(c.data as object) } }
+    })
+    render(<CategoriesPage />)
+    fireEvent.click(await screen.findByText('新增类别'))
+    typeInto('名称', '高空抛物')
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }))
+    expect(writes(calls)).toHaveLength(2)
+    fireEvent.click(screen.getByText('新增类别'))
+    typeInto('名称', '电梯困人')
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(writes(calls)).toHaveLength(3))
+    const keys = writes(calls).map((c) => (c.data as { clientKey: string }).clientKey)
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(keys[1]).toBe(keys[0])
+    expect(keys[2]).not.toBe(keys[0])
+    expect(writes(calls).map((c) => c.method)).toEqual(['POST', 'POST', 'POST'])
+  })
 })

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/PageState'
 import { ApiRequestError, messageOf } from '../../services/request'
 import { createTicketCategory, listTicketCategories, updateTicketCategory } from '../../services/workbench'
 import { refreshMe, requireLogin, useSession } from '../../stores/session'
+import { newClientKey } from '../../utils/client-key'
 import { describeMinutes } from '../../utils/deadline'
 import { useRemote } from '../../utils/use-remote'
 import CategoryForm from './CategoryForm'
@@ -49,6 +50,8 @@ export default function CategoriesPage() {
   /** The category being edited; 'new' for the add form. */
   const [editing, setEditing] = useState<TicketCategory | 'new' | null>(null)
   const [forbidden, setForbidden] = useState<string | null>(null)
+  /** Made when the add form opens and sent with every save of it: a retried save never adds two. */
+  const [createKey, setCreateKey] = useState('')
 
   useEffect(() => {
     if (!requireLogin()) return
@@ -59,7 +62,7 @@ export default function CategoriesPage() {
 
   async function save(input: TicketCategoryInput): Promise<string | null> {
     try {
-      if (editing === 'new') await createTicketCategory(input)
+      if (editing === 'new') await createTicketCategory({ ...input, clientKey: createKey })
       else if (editing) await updateTicketCategory(editing.id, input)
       setEditing(null)
       setVersion((n) => n + 1)
@@ -88,7 +91,13 @@ export default function CategoriesPage() {
         <View className='error-box'>{forbidden ?? NOT_ALLOWED}</View>
       ) : (
         canEdit && (
-          <Button className='btn btn--primary cat-add' onClick={() => setEditing('new')}>
+          <Button
+            className='btn btn--primary cat-add'
+            onClick={() => {
+              setCreateKey(newClientKey())
+              setEditing('new')
+            }}
+          >
             新增类别
           </Button>
         )

@@ -37,6 +37,9 @@ afterEach(() => {
   setRouterParams({})
 })
 
+/** The key of one 生成邀请码 intent. */
+const UUID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+
 describe('首页', () => {
   it('sends a visitor to the login page, keeping the building from the QR link', () => {
     setRouterParams({ building: 'QS-111-01' })
@@ -116,10 +119,17 @@ describe('首页', () => {
       code: 'K7P2QX9M',
     }
     saveStoredSession({ ...residentPair, user: dispatcher.user })
+    let lose = true
     const calls = serve((c) => {
       if (c.url === '/api/me') return { statusCode: 200, data: dispatcher }
       if (c.url === '/api/desk/overview') return { statusCode: 200, data: overview }
-      if (c.url === '/api/invites' && c.method === 'POST') return { statusCode: 201, data: invite }
+      if (c.url === '/api/invites' && c.method === 'POST') {
+        if (lose) {
+          lose = false
+          throw new Error('timeout')
+        }
+        return { statusCode: 201, data: invite }
+      }
       return { statusCode: 200, data: { items: [] } }
     })
     render(<IndexPage />)
@@ -130,7 +140,15 @@ describe('首页', () => {
     expect(screen.getByText('休息')).toBeTruthy()
 
     fireEvent.click(await screen.findByText('生成邀请码'))
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('生成邀请码'))
     expect(await screen.findByText('K7P2QX9M')).toBeTruthy()
-    expect(calls.find((c) => c.method === 'POST')?.data).toEqual({ role: 'officer', placeId: 2, expiresInHours: 72 })
+    fireEvent.click(screen.getByText('生成邀请码'))
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(3))
+    const posts = calls.filter((c) => c.method === 'POST').map((c) => c.data as { clientKey: string })
+    expect(posts[0]).toEqual({ role: 'officer', placeId: 2, expiresInHours: 72, clientKey: UUID })
+    // The retry after the lost answer is the same invite to the server; the next tap is a new one.
+    expect(posts[1]!.clientKey).toBe(posts[0]!.clientKey)
+    expect(posts[2]!.clientKey).not.toBe(posts[0]!.clientKey)
   })
 })

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto'
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -24,5 +24,17 @@ export function humanCode(length: number): string {
   const bytes = randomBytes(length)
   let out = ''
   for (const b of bytes) out += CODE_ALPHABET[b % CODE_ALPHABET.length]
+  return out
+}
+
+/**
+ * A human code that the server can make again from its secret and a label (an invite's creator
+ * and clientKey), so a retried request can be answered with the same code while only its hash
+ * is stored. Unguessable without the key, like `humanCode`.
+ */
+export function derivedHumanCode(key: Buffer, label: string, length: number): string {
+  const bytes = createHmac('sha256', key).update(`anju-human-code:${label}`).digest()
+  let out = ''
+  for (const b of bytes.subarray(0, length)) out += CODE_ALPHABET[b % CODE_ALPHABET.length]
   return out
 }

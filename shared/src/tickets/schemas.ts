@@ -3,6 +3,7 @@ import { idSchema, placeLevelSchema } from '../places'
 import { phoneSchema } from '../officers'
 import { optionalUserText, userText } from '../text'
 import { TICKET_ACTIONS, TICKET_ACTORS, TICKET_STATUSES } from './machine'
+import { clientKeySchema } from '../client-key'
 
 export const TICKET_KINDS = ['hazard', 'dispute', 'consultation', 'legal_aid'] as const
 export const ticketKindSchema = z.enum(TICKET_KINDS)
@@ -62,6 +63,9 @@ export const ticketCategoryInputSchema = z.object({
   warnAtPercent: z.number().int().min(50).max(95).default(80),
 })
 export type TicketCategoryInput = z.infer<typeof ticketCategoryInputSchema>
+/** 新增分类: a retry with the same key answers with the category it made. */
+export const createTicketCategorySchema = ticketCategoryInputSchema.extend({ clientKey: clientKeySchema })
+export type CreateTicketCategoryInput = z.infer<typeof createTicketCategorySchema>
 
 export const ticketLocationSchema = z.union([
   z.object({ type: z.literal('building'), buildingId: z.number().int().positive() }),
@@ -213,11 +217,7 @@ const reason = (message: string) => userText({ label: '内容', multiline: true,
 const optionalNote = (max = 500) => optionalUserText({ label: '备注', multiline: true, max, maxMessage: `最多 ${max} 字` })
 const photoIds = z.array(z.number().int().positive()).max(MAX_TICKET_PHOTOS, `最多上传 ${MAX_TICKET_PHOTOS} 张照片`).default([])
 
-/**
- * A UUID the app makes once per tap of an action button and sends again on every retry of that
- * tap: the server writes the action once and answers a replay with the ticket as it is now.
- */
-export const clientKeySchema = z.uuid('操作编号格式不正确')
+/** Every action carries the key of its tap: a replay is answered with the ticket as it is now, written once. */
 const keyed = <T extends z.ZodRawShape>(shape: T) => z.object({ clientKey: clientKeySchema, ...shape })
 
 /** The body of POST /api/tickets/:id/actions, one shape per action. */

@@ -11,9 +11,17 @@ export class ClientKeys1795710000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "ticket_event" ADD COLUMN "clientKey" varchar(36)`)
     await q.query(`CREATE UNIQUE INDEX "uq_ticket_event_client_key" ON "ticket_event" ("ticketId", "clientKey") `)
+    await q.query(`ALTER TABLE "invite" ADD COLUMN "clientKey" varchar(36)`)
+    await q.query(`CREATE UNIQUE INDEX "uq_invite_client_key" ON "invite" ("createdByUserId", "clientKey") `)
+    await q.query(`ALTER TABLE "ticket_category" ADD COLUMN "clientKey" varchar(36)`)
+    await q.query(`CREATE UNIQUE INDEX "uq_ticket_category_client_key" ON "ticket_category" ("clientKey") `)
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "uq_ticket_category_client_key"`)
+    await q.query(`ALTER TABLE "ticket_category" DROP COLUMN "clientKey"`)
+    await q.query(`DROP INDEX "uq_invite_client_key"`)
+    await q.query(`ALTER TABLE "invite" DROP COLUMN "clientKey"`)
     await q.query(`DROP INDEX "uq_ticket_event_client_key"`)
     await q.query(`ALTER TABLE "ticket_event" DROP COLUMN "clientKey"`)
   }

@@ -34,6 +34,8 @@ export class RefreshToken {
 
 /** A one-time code a dispatcher gives a new staff member: role, place scope and expiry. */
 @Entity('invite')
+// A desk's retried 生成邀请码 finds its invite by this key instead of making a second one.
+@Index('uq_invite_client_key', ['createdByUserId', 'clientKey'], { unique: true })
 export class Invite {
   @PrimaryGeneratedColumn()
   id: number
@@ -60,6 +62,10 @@ export class Invite {
 
   @Column({ type: 'datetime', nullable: true })
   usedAt: Date | null
+
+  /** The desk app's key for the create; null for invites made before keys. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  clientKey: string | null
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date

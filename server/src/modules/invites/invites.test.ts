@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { AuditLog } from '../audit/entities'
 import { OfficerProfile } from '../officers/entities'
@@ -13,7 +14,7 @@ describe('staff join by one-time invite', () => {
   it('the duty desk invites an officer; the new officer joins, leads buildings after assignment, and the code is spent', async () => {
     const desk = await t.loginAs('demo-dispatcher-1')
     const place = await community('阳光社区')
-    const created = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { role: 'officer', placeId: place.id, expiresInHours: 48 } })
+    const created = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { clientKey: randomUUID(), role: 'officer', placeId: place.id, expiresInHours: 48 } })
     expect(created.status).toBe(201)
     expect(created.body.code).toMatch(/^[A-Z2-9]{10}$/)
     expect(created.body.place.name).toBe('阳光社区')
@@ -47,7 +48,7 @@ describe('staff join by one-time invite', () => {
 
   it('an expired invite is refused', async () => {
     const desk = await t.loginAs('demo-dispatcher-2')
-    const created = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { role: 'volunteer', placeId: (await community('和平社区')).id, expiresInHours: 1 } })
+    const created = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { clientKey: randomUUID(), role: 'volunteer', placeId: (await community('和平社区')).id, expiresInHours: 1 } })
     t.clock.now = new Date(Date.now() + 2 * 3600_000)
     try {
       const joiner = await t.loginAs('wx-late-volunteer')
@@ -60,12 +61,12 @@ describe('staff join by one-time invite', () => {
 
   it('a street desk cannot invite into another street, nor make an admin; residents cannot invite', async () => {
     const desk = await t.loginAs('demo-dispatcher-1') // 幸福路街道
-    const outside = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { role: 'officer', placeId: (await community('和平社区')).id } })
+    const outside = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { clientKey: randomUUID(), role: 'officer', placeId: (await community('和平社区')).id } })
     expect(outside.status).toBe(404)
-    const admin = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { role: 'admin', placeId: (await community('阳光社区')).id } })
+    const admin = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { clientKey: randomUUID(), role: 'admin', placeId: (await community('阳光社区')).id } })
     expect(admin.status).toBe(403)
     const resident = await t.loginAs('demo-resident-1')
-    expect((await t.call('POST', '/api/invites', { token: resident.accessToken, body: { role: 'officer', placeId: 1 } })).status).toBe(403)
+    expect((await t.call('POST', '/api/invites', { token: resident.accessToken, body: { clientKey: randomUUID(), role: 'officer', placeId: 1 } })).status).toBe(403)
     const list = await t.call('GET', '/api/invites', { token: desk.accessToken })
     expect(list.body.items.every((i: { code?: string }) => i.code === undefined)).toBe(true)
   })

@@ -1,16 +1,16 @@
 import { IsNull, MoreThan } from 'typeorm'
 import type { CreateInviteInput, Invite as InviteDto, RedeemInviteInput, TokenPair } from '@anju/shared'
 import type { AppContext } from '../../context'
+import { isUniqueViolation } from '../../db/errors'
 import { AppError, forbidden, notFound } from '../../errors/app-error'
-import { humanCode, sha256 } from '../../lib/crypto'
+import { derivedHumanCode, sha256 } from '../../lib/crypto'
 import type { AuthUser } from '../../middleware/auth'
 import { recordAudit } from '../audit/service'
 import { Invite } from '../auth/entities'
 import { issueTokens, revokeAllForUser } from '../auth/tokens'
 import { OfficerProfile } from '../officers/entities'
-import { staffScope } from '../officers/service'
+import { reaches, staffReach } from '../officers/service'
 import { Place } from '../places/entities'
-import { isWithin } from '../places/repository'
 import { User } from '../users/entities'
 
 const invalidInvite = () => new AppError(400, 'invite_invalid', '邀请码无效、已使用或已过期')
@@ -28,30 +28,58 @@ function toDto(invite: Invite, place: Place, code?: string): InviteDto {
   }
 }
 
+/** The code is made again from the key, never stored: a retried create can show it, and the table still holds only its hash. */
+const inviteCode = (app: AppContext, creatorId: number, clientKey: string) => derivedHumanCode(app.config.dataKey, `invite:${creatorId}:${clientKey}`, 10)
+
+/**
+ * 生成邀请码. The (creator, clientKey) unique index makes a retry — even two at once — answer with
+ * the first invite and its code instead of making a second one.
+ */
 export async function createInvite(app: AppContext, actor: AuthUser, input: CreateInviteInput): Promise<InviteDto> {
   const em = app.ds.manager
-  const [place, scope] = await Promise.all([em.findOneBy(Place, { id: input.placeId }), staffScope(em, actor.id)])
-  if (!place || (scope && !isWithin(place, scope))) throw notFound('地点')
+  const prior = await em.findOneBy(Invite, { createdByUserId: actor.id, clientKey: input.clientKey })
+  if (prior) return replayInvite(app, prior)
+  const [place, reach] = await Promise.all([em.findOneBy(Place, { id: input.placeId }), staffReach(em, actor.id)])
+  if (!place || !reaches(reach, place)) throw notFound('地点')
   if (input.role === 'admin' && actor.role !== 'admin') throw forbidden('只有系统管理员可以邀请管理员')
   if (place.level === 'building' || place.level === 'unit') {
     throw new AppError(400, 'validation_failed', '工作人员的范围应为区、街道、社区或网格')
   }
-  const code = humanCode(10)
-  const invite = await app.ds.transaction(async (tx) => {
+  const code = inviteCode(app, actor.id, input.clientKey)
+  let invite: Invite
+  try {
+    invite = await insertInvite(app, actor, input, place, code)
+  } catch (err) {
+    const raced = isUniqueViolation(err) ? await em.findOneBy(Invite, { createdByUserId: actor.id, clientKey: input.clientKey }) : null
+    if (raced) return replayInvite(app, raced)
+    throw err
+  }
+  return toDto(invite, place, code)
+}
+
+/** The first answer again; the code only while it can still be used. */
+async function replayInvite(app: AppContext, invite: Invite): Promise<InviteDto> {
+  const place = await app.ds.manager.findOneByOrFail(Place, { id: invite.placeId })
+  return toDto(invite, place, invite.usedAt ? undefined : inviteCode(app, invite.createdByUserId, invite.clientKey!))
+}
+
+function insertInvite(app: AppContext, actor: AuthUser, input: CreateInviteInput, place: Place, code: string): Promise<Invite> {
+  return app.ds.transaction(async (tx) => {
     const row = tx.create(Invite, {
       codeHash: sha256(code),
       role: input.role,
       placeId: place.id,
       createdByUserId: actor.id,
-      expiresAt: new Date(app.now().getTime() + input.expiresInHours * 3600_000),
+      // Whole seconds, as MySQL's DATETIME keeps them: a replay then shows the very same time.
+      expiresAt: new Date(Math.floor((app.now().getTime() + input.expiresInHours * 3600_000) / 1000) * 1000),
       usedByUserId: null,
       usedAt: null,
+      clientKey: input.clientKey,
     })
     await tx.save(row)
     await recordAudit(tx, { actorUserId: actor.id, action: 'invite.create', targetType: 'invite', targetId: row.id, detail: { role: input.role, placeId: place.id } })
     return row
   })
-  return toDto(invite, place, code)
 }
 
 export async function listInvites(app: AppContext, actor: AuthUser): Promise<{ items: InviteDto[] }> {

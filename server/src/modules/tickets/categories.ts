@@ -1,5 +1,6 @@
-import type { TicketCategory, TicketCategoryInput } from '@anju/shared'
+import type { CreateTicketCategoryInput, TicketCategory, TicketCategoryInput } from '@anju/shared'
 import type { AppContext } from '../../context'
+import { isUniqueViolation } from '../../db/errors'
 import { AppError, forbidden, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { recordAudit } from '../audit/service'
@@ -49,15 +50,32 @@ function checkSla(input: TicketCategoryInput): void {
   }
 }
 
-export async function createCategory(app: AppContext, user: AuthUser, input: TicketCategoryInput): Promise<TicketCategory> {
+/**
+ * 新增分类. A retry with the same clientKey — even two at once — answers with the category the
+ * first made; the unique indexes decide every race (same key: that row; same name: 409).
+ */
+export async function createCategory(app: AppContext, user: AuthUser, input: CreateTicketCategoryInput): Promise<TicketCategory> {
   await requireCategoryEditor(app, user)
+  const made = () => app.ds.manager.findOneBy(TicketCategoryRow, { clientKey: input.clientKey })
+  const prior = await made()
+  if (prior) return toCategory(prior)
   checkSla(input)
-  return app.ds.transaction(async (em) => {
-    if (await em.existsBy(TicketCategoryRow, { kind: input.kind, name: input.name })) throw new AppError(409, 'conflict', '已有同名分类')
-    const row = await em.save(em.create(TicketCategoryRow, input))
-    await recordAudit(em, { actorUserId: user.id, action: 'category.create', targetType: 'ticket_category', targetId: row.id, detail: { ...input } })
-    return toCategory(row)
-  }).finally(() => referenceDataChanged(app.ds))
+  try {
+    return await app.ds.transaction(async (em) => {
+      if (await em.existsBy(TicketCategoryRow, { kind: input.kind, name: input.name })) throw new AppError(409, 'conflict', '已有同名分类')
+      const row = await em.save(em.create(TicketCategoryRow, input))
+      const { clientKey: _key, ...detail } = input
+      await recordAudit(em, { actorUserId: user.id, action: 'category.create', targetType: 'ticket_category', targetId: row.id, detail })
+      return toCategory(row)
+    })
+  } catch (err) {
+    const raced = await made()
+    if (raced) return toCategory(raced)
+    if (isUniqueViolation(err)) throw new AppError(409, 'conflict', '已有同名分类')
+    throw err
+  } finally {
+    referenceDataChanged(app.ds)
+  }
 }
 
 export async function updateCategory(app: AppContext, user: AuthUser, id: number, input: TicketCategoryInput): Promise<TicketCategory> {

@@ -260,6 +260,11 @@ export class TicketCategoryRow {
   @Column({ type: 'int', default: 80 })
   warnAtPercent: number
 
+  /** The desk app's key for the create: a retry answers with this row. Null for seeded categories. */
+  @Index('uq_ticket_category_client_key', { unique: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  clientKey: string | null
+
   @UpdateDateColumn({ type: 'datetime' })
   updatedAt: Date
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  createTicketSchema, deskAlertSchema, departmentSchema, idSchema, myTicketsPageSchema, myTicketsQuerySchema, reportKindSchema,
+  createTicketCategorySchema, createTicketSchema, deskAlertSchema, departmentSchema, idSchema, myTicketsPageSchema, myTicketsQuerySchema, reportKindSchema,
   statsQuerySchema, statsSchema, ticketActionInputSchema, ticketCategoryInputSchema, ticketCategorySchema, ticketDetailSchema,
   ticketReceiptSchema, workbenchPageSchema, workbenchQuerySchema,
 } from '@anju/shared'
@@ -28,8 +28,8 @@ export const ticketRoutes = (app: AppContext) => [
   }),
   route({
     method: 'post', path: '/api/ticket-categories', tag: 'tickets', access: DESK, status: 201,
-    summary: '新增问题类别（区级值班台）',
-    body: ticketCategoryInputSchema, response: ticketCategorySchema,
+    summary: '新增问题类别（区级值班台）；同一 clientKey 重复提交返回同一分类',
+    body: createTicketCategorySchema, response: ticketCategorySchema,
     handler: ({ user, body }) => createCategory(app, user, body),
   }),
   route({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { AuditLog } from '../audit/entities'
 import { Ticket } from './entities'
@@ -113,7 +114,7 @@ describe('categories, routing rules and SLAs are data the district desk edits', 
     const bad = await t.call('PUT', `/api/ticket-categories/${id}`, { token: tok['demo-dispatcher-2'], body: { ...input, resolveMinutes: 60 } })
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toBe('办结时限不能短于受理时限')
-    const created = await t.call('POST', '/api/ticket-categories', { token: tok['demo-dispatcher-2'], body: { ...input, name: '电动车充电' , kind: 'hazard', alertDesk: true } })
+    const created = await t.call('POST', '/api/ticket-categories', { token: tok['demo-dispatcher-2'], body: { ...input, clientKey: randomUUID(), name: '电动车充电' , kind: 'hazard', alertDesk: true } })
     expect(created.status).toBe(201)
     const forResidents = (await t.call('GET', '/api/ticket-categories?kind=hazard', { token: tok['demo-resident-1'] })).body.items
     expect(forResidents.map((c: { name: string }) => c.name)).toContain('电动车充电')
