@@ -9,6 +9,7 @@ import { buildOpenApi } from './lib/openapi'
 import type { AnyRoute } from './lib/route'
 import { mountRoutes } from './lib/router'
 import { authenticate } from './middleware/auth'
+import { endCompressedBodyOnAbort } from './middleware/compressed-body'
 import { healthChecks } from './middleware/health'
 import { requestLog } from './middleware/request-log'
 import { serveFiles, serveH5 } from './middleware/static-files'
@@ -42,6 +43,7 @@ export function buildApp(ctx: AppContext): Koa {
   koa.use(healthChecks(ctx))
   koa.use(serveFiles(join(ctx.config.dataDir, 'files')))
   if (ctx.config.h5Dir) koa.use(serveH5(ctx.config.h5Dir))
+  koa.use(endCompressedBodyOnAbort())
   koa.use(
     bodyParser({
       enableTypes: ['json', 'text'],

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -85,6 +86,44 @@ describe('request bodies with a Content-Encoding', () => {
     const res = await raw(t.url, 'POST', '/api/auth/wechat-login', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync('{"code":"abc"}').subarray(0, 12))
     expect(res.status).toBe(400)
     expect(res.json.error.code).toBe('bad_request')
+  })
+})
+
+describe('a client that hangs up in the middle of a body', () => {
+  /** Sends the head and part of a body, hangs up, and waits until the server has finished that request (its log line). */
+  async function hangUpMidBody(headers: string, partial: Buffer) {
+    const finished: unknown[] = []
+    const requestId = `hangup-${Math.random().toString(36).slice(2)}`
+    const info = t.ctx.log.info
+    t.ctx.log.info = (msg: string, fields?: object) => {
+      if ((fields as { requestId?: string } | undefined)?.requestId === requestId) finished.push(fields)
+    }
+    try {
+      const { port } = new URL(t.url)
+      await new Promise<void>((resolve, reject) => {
+        const s = connect(Number(port), '127.0.0.1', () => {
+          s.write(`POST /api/auth/refresh HTTP/1.1\r\nHost: x\r\nX-Request-Id: ${requestId}\r\n${headers}Content-Length: 100000\r\n\r\n`)
+          s.write(partial, () => setImmediate(() => s.destroy()))
+        })
+        s.on('close', () => resolve())
+        s.on('error', reject)
+      })
+      // Bounded wait for the server's side to finish: a request that never ends fails here.
+      for (let i = 0; i < 100 && finished.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      return finished
+    } finally {
+      t.ctx.log.info = info
+    }
+  }
+
+  it('an uncompressed body: the request ends', async () => {
+    expect(await hangUpMidBody('Content-Type: application/json\r\n', Buffer.from('{"refreshToken":"'))).toHaveLength(1)
+  })
+
+  it('a gzip body: the request ends too, instead of waiting forever on the decompressor', async () => {
+    const partial = gzipSync(JSON.stringify({ refreshToken: 'x'.repeat(5000) + Math.random() })).subarray(0, 20)
+    expect(await hangUpMidBody('Content-Type: application/json\r\nContent-Encoding: gzip\r\n', partial)).toHaveLength(1)
+    expect((await raw(t.url, 'GET', '/api/health')).status).toBe(200)
   })
 })
 
