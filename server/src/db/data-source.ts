@@ -77,6 +77,71 @@ export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
   const ds = await createDataSource(db)
   await ds.initialize()
   if (db.type === 'sqlite') serializeTransactions(ds)
-  await ds.runMigrations({ transaction: 'each' })
+  try {
+    if (db.type === 'mysql') await withMysqlMigrationLock(ds, () => ds.runMigrations({ transaction: 'each' }))
+    else await migrateSqliteExclusively(ds)
+  } catch (err) {
+    await ds.destroy().catch(() => undefined)
+    throw err
+  }
   return ds
+}
+
+const MIGRATION_LOCK_WAIT_S = 60
+
+/**
+ * Every instance migrates at boot; two starting at once would both see a migration pending and
+ * both run it. A named lock per database (GET_LOCK, held by one dedicated connection) lets one
+ * migrate while the others wait, then find nothing left to do. The lock dies with its connection,
+ * so an instance that crashes mid-migration does not block the next start.
+ */
+async function withMysqlMigrationLock<T>(ds: DataSource, migrate: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner()
+  try {
+    const [row] = (await runner.query(`SELECT GET_LOCK(CONCAT('anju_migrations.', DATABASE()), ?) AS got`, [MIGRATION_LOCK_WAIT_S])) as Array<{ got: number | string | null }>
+    if (Number(row?.got) !== 1) throw new Error(`another instance has been migrating this database for over ${MIGRATION_LOCK_WAIT_S} s; not starting`)
+    try {
+      return await migrate()
+    } finally {
+      await runner.query(`SELECT RELEASE_LOCK(CONCAT('anju_migrations.', DATABASE()))`)
+    }
+  } finally {
+    await runner.release()
+  }
+}
+
+/**
+ * SQLite: the migrations run inside one BEGIN IMMEDIATE transaction, which takes the file's single
+ * write lock before the list of applied migrations is read; a second process waits for it, then
+ * reads the list the first one committed. It is asked for without the busy timeout, in a loop
+ * that yields, because better-sqlite3 would otherwise block the event loop while it waits.
+ * Foreign keys are switched off around it (a no-op inside a transaction), as TypeORM does for
+ * migrations: rebuilding a parent table must not touch its children.
+ */
+async function migrateSqliteExclusively(ds: DataSource): Promise<void> {
+  const deadline = Date.now() + MIGRATION_LOCK_WAIT_S * 1000
+  await ds.query('PRAGMA foreign_keys = OFF')
+  await ds.query('PRAGMA busy_timeout = 0')
+  try {
+    for (;;) {
+      try {
+        await ds.query('BEGIN IMMEDIATE')
+        break
+      } catch (err) {
+        if (!/SQLITE_BUSY|database is locked/i.test(String((err as Error).message)) || Date.now() > deadline) throw err
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    }
+  } finally {
+    await ds.query('PRAGMA busy_timeout = 5000')
+  }
+  try {
+    await ds.runMigrations({ transaction: 'none' })
+    await ds.query('COMMIT')
+  } catch (err) {
+    await ds.query('ROLLBACK').catch(() => undefined)
+    throw err
+  } finally {
+    await ds.query('PRAGMA foreign_keys = ON')
+  }
 }
