@@ -54,8 +54,9 @@ export const markConversationHandled = (id: number, handled: boolean) =>
 export const convertMessageToTicket = (id: number, input: ConvertToTicketInput) =>
   request<{ message: Message; ticket: { id: number; number: string } }>(`/api/conversations/${id}/tickets`, { method: 'POST', data: input })
 
-export const uploadMessageImage = (filePath: string, onProgress?: (percent: number) => void) =>
-  upload<Photo>('/api/uploads', filePath, { query: { purpose: 'message' }, onProgress })
+/** `clientKey`: the same on every retry of this image, so a lost answer never stores it twice. */
+export const uploadMessageImage = (filePath: string, clientKey: string, onProgress?: (percent: number) => void) =>
+  upload<Photo>('/api/uploads', filePath, { query: { purpose: 'message', clientKey }, onProgress })
 
 export const fetchUnread = () => request<Unread>('/api/messages/unread')
 

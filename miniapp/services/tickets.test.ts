@@ -36,14 +36,14 @@ describe('uploadReportPhoto', () => {
   it('sends the file as `file` with the bearer token and returns the photo', async () => {
     saveStoredSession(pair(1))
     const calls = fakeUploads(() => ({ statusCode: 201, data: photo(9) }))
-    await expect(uploadReportPhoto('wxfile://tmp/1.jpg')).resolves.toEqual(photo(9))
-    expect(calls[0]).toMatchObject({ url: '/api/uploads?purpose=ticket', filePath: 'wxfile://tmp/1.jpg', name: 'file', header: { Authorization: 'Bearer access-1' } })
+    await expect(uploadReportPhoto('wxfile://tmp/1.jpg', '0f8fad5b-d9cb-469f-a165-70867728950e')).resolves.toEqual(photo(9))
+    expect(calls[0]).toMatchObject({ url: '/api/uploads?purpose=ticket&clientKey=0f8fad5b-d9cb-469f-a165-70867728950e', filePath: 'wxfile://tmp/1.jpg', name: 'file', header: { Authorization: 'Bearer access-1' } })
   })
 
   it('turns the server error (not a photo, too large) into the usual error', async () => {
     saveStoredSession(pair(1))
     fakeUploads(() => ({ statusCode: 415, data: { error: { code: 'unsupported_media_type', message: '只能上传照片' } } }))
-    const error = await uploadReportPhoto('wxfile://tmp/1.txt').catch((e: unknown) => e)
+    const error = await uploadReportPhoto('wxfile://tmp/1.txt', '1b4e28ba-2fa1-41d2-883f-0016d3cca427').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiRequestError)
     expect(error).toMatchObject({ status: 415, code: 'unsupported_media_type', message: '只能上传照片' })
   })
@@ -56,7 +56,7 @@ describe('uploadReportPhoto', () => {
         ? { statusCode: 201, data: photo(10) }
         : { statusCode: 401, data: { error: { code: 'token_expired', message: '登录已过期，请重新登录' } } },
     )
-    await expect(uploadReportPhoto('wxfile://tmp/2.jpg')).resolves.toEqual(photo(10))
+    await expect(uploadReportPhoto('wxfile://tmp/2.jpg', '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b')).resolves.toEqual(photo(10))
     expect(calls).toHaveLength(2)
     expect(loadStoredSession()?.accessToken).toBe('access-2')
   })
@@ -64,6 +64,6 @@ describe('uploadReportPhoto', () => {
   it('says the network failed in words a resident understands', async () => {
     saveStoredSession(pair(1))
     jest.spyOn(Taro, 'uploadFile').mockImplementation((() => Promise.reject(new Error('uploadFile:fail'))) as never)
-    await expect(uploadReportPhoto('wxfile://tmp/3.jpg')).rejects.toMatchObject({ code: 'network_error' })
+    await expect(uploadReportPhoto('wxfile://tmp/3.jpg', '9b2c1f4e-7a3d-4e8b-9c0d-1e2f3a4b5c6d')).rejects.toMatchObject({ code: 'network_error' })
   })
 })

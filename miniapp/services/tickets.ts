@@ -24,9 +24,12 @@ export interface MyTicketsPage {
 export const listReportCategories = (kind: ReportKind) =>
   request<{ items: TicketCategory[] }>('/api/ticket-categories', { query: { kind } })
 
-/** One photo of a report, sent as soon as it is chosen; the ticket later names it by id. */
-export const uploadReportPhoto = (filePath: string, onProgress?: (percent: number) => void) =>
-  upload<Photo>('/api/uploads', filePath, { query: { purpose: 'ticket' }, onProgress })
+/**
+ * One photo of a report, sent as soon as it is chosen; the ticket later names it by id. The
+ * clientKey is made when the photo is chosen and sent again on a retry: the server keeps one copy.
+ */
+export const uploadReportPhoto = (filePath: string, clientKey: string, onProgress?: (percent: number) => void) =>
+  upload<Photo>('/api/uploads', filePath, { query: { purpose: 'ticket', clientKey }, onProgress })
 
 /** A retry with the same clientKey returns the first ticket (replayed: true), never a second. */
 export const submitTicket = (input: CreateTicketInput) =>

@@ -5,6 +5,7 @@ import { MAX_TICKET_PHOTOS, type Photo } from '@anju/shared'
 import { messageOf } from '../../services/request'
 import { uploadReportPhoto } from '../../services/tickets'
 import { resolveAssetUrl } from '../../utils/asset-url'
+import { newClientKey } from '../../utils/client-key'
 
 /** 现场照片: choose, upload one by one, remove. The form keeps only the ids. */
 export default function PhotoPicker({ onChange }: { onChange: (ids: number[]) => void }) {
@@ -30,7 +31,8 @@ export default function PhotoPicker({ onChange }: { onChange: (ids: number[]) =>
     let next = photos
     try {
       for (const path of paths) {
-        next = [...next, await uploadReportPhoto(path)]
+        // Each chosen file is one upload; choosing again is a new one.
+        next = [...next, await uploadReportPhoto(path, newClientKey())]
         update(next)
       }
     } catch (err) {

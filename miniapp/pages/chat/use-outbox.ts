@@ -124,7 +124,8 @@ async function inputFor(
   if (item.kind === 'text') return { kind: 'text', clientId, text: item.text ?? '', subscribed }
   let imageId = item.imageId
   if (imageId === null) {
-    imageId = (await uploadMessageImage(item.localPath ?? '')).id
+    // The message's clientId doubles as its image's upload key: one intent, retried as one.
+    imageId = (await uploadMessageImage(item.localPath ?? '', clientId)).id
     patch(clientId, { imageId })
   }
   return { kind: 'image', clientId, imageId, subscribed }

@@ -122,7 +122,9 @@ describe('上报', () => {
     expect(choose).toHaveBeenNthCalledWith(1, { count: 9, mediaType: ['image'], sizeType: ['compressed'] })
     expect(choose).toHaveBeenNthCalledWith(2, { count: 2, mediaType: ['image'], sizeType: ['compressed'] })
     expect(upload).toHaveBeenCalledTimes(9)
-    expect(upload.mock.calls[0]?.[0]).toMatchObject({ url: '/api/uploads?purpose=ticket', name: 'file', header: { Authorization: 'Bearer access-resident' } })
+    expect(upload.mock.calls[0]?.[0]).toMatchObject({ url: expect.stringMatching(/^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), name: 'file', header: { Authorization: 'Bearer access-resident' } })
+    // Each photo is its own upload: its own key.
+    expect(new Set(upload.mock.calls.map((c) => (c[0] as { url: string }).url)).size).toBe(9)
     expect(screen.queryByText('添加照片')).toBeNull()
     expect(screen.getByText('最多 9 张照片，已经满了')).toBeTruthy()
 
@@ -133,7 +135,7 @@ describe('上报', () => {
 
   it('shows a failed upload and uploads it again on retry', async () => {
     fakeServer()
-    jest
+    const upload = jest
       .spyOn(Taro, 'uploadFile')
       .mockImplementationOnce((() =>
         Promise.resolve({ statusCode: 413, data: JSON.stringify({ error: { code: 'payload_too_large', message: '照片不能超过 10MB' } }), errMsg: 'uploadFile:ok' })) as never)
@@ -150,6 +152,10 @@ describe('上报', () => {
     await waitFor(() => expect(screen.queryByText('上传失败')).toBeNull())
     const kept = Taro.getStorageSync(draftStorageKey('hazard')) as { photos: Array<{ id: number }> }
     expect(kept.photos.map((p) => p.id)).toEqual([77])
+    // The retry is the same upload to the server: a lost answer never stores the photo twice.
+    const urls = upload.mock.calls.map((c) => (c[0] as { url: string }).url)
+    expect(urls[0]).toMatch(/^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(urls[1]).toBe(urls[0])
   })
 
   it('puts 110 first when the words describe a danger, and 仍要提交 acknowledges it', async () => {

@@ -4,9 +4,11 @@ import { MAX_TICKET_PHOTOS, type Photo } from '@anju/shared'
 import { messageOf } from '../../services/request'
 import { uploadReportPhoto } from '../../services/tickets'
 import { resolveAssetUrl } from '../../utils/asset-url'
+import { newClientKey } from '../../utils/client-key'
 
 /** One photo on the form: going up, up (with the server's Photo), or failed (tap to retry). */
 export interface PhotoSlot {
+  /** For a chosen file, also the upload's clientKey: a retry of the slot is the same upload to the server. */
   key: string
   /** What the thumbnail shows: the local file while uploading, the server's URL after. */
   src: string
@@ -54,7 +56,7 @@ export function usePhotoSlots(initial: Photo[], onPhotos: (photos: Photo[]) => v
 
   const start = useCallback(
     (slot: PhotoSlot, path: string) => {
-      uploadReportPhoto(path, (percent) => patch(slot.key, { percent }))
+      uploadReportPhoto(path, slot.key, (percent) => patch(slot.key, { percent }))
         .then((photo) => {
           if (!current.current.some((s) => s.key === slot.key)) return // removed meanwhile
           onPhotosRef.current(uploadedPhotos(patch(slot.key, { status: 'done', percent: 100, photo })))
@@ -77,7 +79,7 @@ export function usePhotoSlots(initial: Photo[], onPhotos: (photos: Photo[]) => v
     }
     // Another choice may have landed meanwhile; never more than nine.
     const files = chosen.tempFiles.slice(0, MAX_TICKET_PHOTOS - current.current.length)
-    const added = files.map((file): PhotoSlot => ({ key: nextKey(), src: file.tempFilePath, status: 'uploading', percent: 0 }))
+    const added = files.map((file): PhotoSlot => ({ key: newClientKey(), src: file.tempFilePath, status: 'uploading', percent: 0 }))
     apply((list) => [...list, ...added])
     added.forEach((slot) => {
       paths.current.set(slot.key, slot.src)

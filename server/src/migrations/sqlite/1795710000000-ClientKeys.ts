@@ -15,9 +15,13 @@ export class ClientKeys1795710000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "uq_invite_client_key" ON "invite" ("createdByUserId", "clientKey") `)
     await q.query(`ALTER TABLE "ticket_category" ADD COLUMN "clientKey" varchar(36)`)
     await q.query(`CREATE UNIQUE INDEX "uq_ticket_category_client_key" ON "ticket_category" ("clientKey") `)
+    await q.query(`ALTER TABLE "upload" ADD COLUMN "clientKey" varchar(36)`)
+    await q.query(`CREATE UNIQUE INDEX "uq_upload_client_key" ON "upload" ("ownerUserId", "clientKey") `)
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "uq_upload_client_key"`)
+    await q.query(`ALTER TABLE "upload" DROP COLUMN "clientKey"`)
     await q.query(`DROP INDEX "uq_ticket_category_client_key"`)
     await q.query(`ALTER TABLE "ticket_category" DROP COLUMN "clientKey"`)
     await q.query(`DROP INDEX "uq_invite_client_key"`)

@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * uploader and the staff handling what it is attached to may see it).
  */
 @Entity('upload')
+// A retried upload (same person, same key) finds the first row instead of storing the photo twice.
+@Index('uq_upload_client_key', ['ownerUserId', 'clientKey'], { unique: true })
 export class Upload {
   @PrimaryGeneratedColumn()
   id: number
@@ -49,6 +51,10 @@ export class Upload {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   checkDetail: string | null
+
+  /** The app's key for this upload; null when the client sent none. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  clientKey: string | null
 
   /** The media-check retry's claim (see db/claim.ts): one instance asks WeChat again, until this time. */
   @Column({ type: 'datetime', nullable: true })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { photoSchema } from '@anju/shared'
+import { clientKeySchema, photoSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { route, type AnyRoute } from '../../lib/route'
 import { readSingleFile } from './multipart'
@@ -14,13 +14,14 @@ export function uploadRoutes(app: AppContext): AnyRoute[] {
       summary: 'Upload one photo (re-encoded without metadata; WeChat media check starts)',
       tag: 'uploads',
       access: 'user' as const,
-      query: z.object({ purpose: z.enum(UPLOAD_PURPOSES, '上传用途不正确') }),
+      // The key is optional so older app versions can still upload; the app sends one per chosen photo.
+      query: z.object({ purpose: z.enum(UPLOAD_PURPOSES, '上传用途不正确'), clientKey: clientKeySchema.optional() }),
       rawBody: { contentType: 'multipart/form-data', description: 'One image (JPEG, PNG, WebP, GIF) ≤ 10 MB in the field "file", as Taro.uploadFile sends it.' },
       response: photoSchema,
       status: 201,
       handler: async ({ query, ctx, user }) => {
         const bytes = await readSingleFile(ctx, { field: 'file', maxBytes: MAX_UPLOAD_BYTES })
-        return createUpload(app, user, query.purpose, bytes)
+        return createUpload(app, user, query.purpose, bytes, query.clientKey ?? null)
       },
     }),
     route({

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { In, IsNull, LessThan, type EntityManager } from 'typeorm'
 import type { Photo } from '@anju/shared'
 import type { AppContext } from '../../context'
+import { isUniqueViolation } from '../../db/errors'
 import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error'
 import type { SecurityScene, SecuritySuggest } from '../../integrations/wechat/client'
 import type { AuthUser } from '../../middleware/auth'
@@ -30,9 +31,14 @@ export function toPhoto(app: AppContext, upload: Upload): Photo {
 /**
  * Stores a photo: re-encoded without metadata, kept under a random key, recorded as 'pending',
  * and handed to WeChat's media check, whose verdict arrives later (see wechat-push.ts).
+ * With the app's clientKey, a retry — even one racing the first — answers with the first photo:
+ * the (owner, clientKey) unique index keeps one row, and the loser deletes the file it stored.
  */
-export async function createUpload(app: AppContext, user: AuthUser, purpose: UploadPurpose, raw: Buffer): Promise<Photo> {
+export async function createUpload(app: AppContext, user: AuthUser, purpose: UploadPurpose, raw: Buffer, clientKey: string | null = null): Promise<Photo> {
   if (purpose === 'officer_photo' && user.role === 'resident') throw forbidden('只有工作人员可以上传工作照')
+  const firstUpload = () => (clientKey ? app.ds.manager.findOneBy(Upload, { ownerUserId: user.id, clientKey }) : Promise.resolve(null))
+  const prior = await firstUpload()
+  if (prior) return toPhoto(app, prior)
   // One atomic count shared by all instances (lib/rate-limit.ts), taken before any work.
   await app.limits.consume('uploads', user.id)
   const image = await normalizeImage(raw)
@@ -53,9 +59,12 @@ export async function createUpload(app: AppContext, user: AuthUser, purpose: Upl
       review: 'pending' as const,
       checkTraceId: null,
       checkDetail: null,
+      clientKey,
     })
   } catch (err) {
     await storage.delete(storageKey).catch(() => undefined)
+    const raced = isUniqueViolation(err) ? await firstUpload() : null
+    if (raced) return toPhoto(app, raced)
     throw err
   }
   await startMediaCheck(app, upload, CHECK_SCENE[purpose])
