@@ -17,6 +17,7 @@ const STAFF = ['officer', 'dispatcher', 'admin'] as const
 const byId = z.object({ id: idSchema })
 
 export const messageRoutes = (app: AppContext) => [
+  // Idempotent without a key: opens the one (resident, building) conversation, a unique index.
   route({
     method: 'post', path: '/api/conversations', tag: 'messages', access: ['resident'],
     summary: '给楼长民警留言：打开（或新建）与本楼民警的对话',
@@ -47,18 +48,21 @@ export const messageRoutes = (app: AppContext) => [
     params: byId, body: sendMessageSchema, response: sentMessageSchema,
     handler: ({ user, params, body }) => sendMessage(app, user, params.id, body),
   }),
+  // Idempotent without a key: a read cursor that only moves forward.
   route({
     method: 'post', path: '/api/conversations/:id/read', tag: 'messages', access: ['resident', ...STAFF],
     summary: '标记已读到某序号',
     params: byId, body: readInputSchema, response: receiptsSchema,
     handler: ({ user, params, body }) => markRead(app, user, params.id, body.seq),
   }),
+  // Idempotent without a key: sets handled to the value sent.
   route({
     method: 'post', path: '/api/conversations/:id/handled', tag: 'messages', access: STAFF,
     summary: '标记已处理（或重新打开）',
     params: byId, body: handledInputSchema, response: conversationSummarySchema,
     handler: ({ user, params, body }) => setHandled(app, user, params.id, body.handled),
   }),
+  // Keyed by the message: its ticket's clientKey is derived from the message id (convert.ts).
   route({
     method: 'post', path: '/api/conversations/:id/tickets', tag: 'messages', access: STAFF, status: 201,
     summary: '转为工单：把居民的一条消息转为隐患或纠纷工单',
@@ -78,6 +82,7 @@ export const messageRoutes = (app: AppContext) => [
     response: cannedRepliesSchema,
     handler: ({ user }) => cannedReplies(app, user),
   }),
+  // Idempotent without a key: replaces the whole list.
   route({
     method: 'put', path: '/api/canned-replies', tag: 'messages', access: STAFF,
     summary: '保存我的常用语',
@@ -96,6 +101,7 @@ export const messageRoutes = (app: AppContext) => [
     body: createNoticeSchema, response: noticeSchema,
     handler: ({ user, body }) => createNotice(app, user, body),
   }),
+  // Idempotent without a key: (notice, user) is the read row's primary key.
   route({
     method: 'post', path: '/api/notices/:id/read', tag: 'notices', access: ['resident'], status: 204,
     summary: '居民已读通知',

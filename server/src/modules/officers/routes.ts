@@ -11,6 +11,7 @@ export const officerRoutes = (app: AppContext) => [
     response: officerOverviewSchema,
     handler: ({ user }) => officerOverview(app, user.id),
   }),
+  // Idempotent without a key: sets the fields sent (phone, duty hours, leave); creates no rows.
   route({
     method: 'patch', path: '/api/officer/profile', tag: 'officers', access: ['officer'],
     summary: '修改工作电话、职责、值班时间或休假',
@@ -23,6 +24,7 @@ export const officerRoutes = (app: AppContext) => [
     response: deskOverviewSchema,
     handler: ({ user }) => deskOverview(app, user.id),
   }),
+  // Idempotent without a key: sets the building's one lead officer.
   route({
     method: 'put', path: '/api/building-leads', tag: 'duty-desk', access: ['dispatcher', 'admin'],
     summary: '指定楼栋的楼长民警',

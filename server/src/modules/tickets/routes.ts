@@ -32,6 +32,7 @@ export const ticketRoutes = (app: AppContext) => [
     body: createTicketCategorySchema, response: ticketCategorySchema,
     handler: ({ user, body }) => createCategory(app, user, body),
   }),
+  // Idempotent without a key: sets the category to what is sent.
   route({
     method: 'put', path: '/api/ticket-categories/:id', tag: 'tickets', access: DESK,
     summary: '修改问题类别、分派规则与办理时限（区级值班台）',
@@ -87,6 +88,7 @@ export const ticketRoutes = (app: AppContext) => [
     response: z.object({ items: z.array(deskAlertSchema), unacknowledged: z.number().int() }),
     handler: ({ user }) => listDeskAlerts(app, user.id),
   }),
+  // Idempotent without a key: acknowledging twice leaves it acknowledged.
   route({
     method: 'post', path: '/api/desk/alerts/:id/ack', tag: 'tickets', access: DESK, status: 204,
     summary: '知道了',

@@ -12,12 +12,14 @@ export const userRoutes = (app: AppContext) => [
     response: meSchema,
     handler: ({ user }) => getMe(app, user.id),
   }),
+  // Idempotent without a key: sets the name sent.
   route({
     method: 'patch', path: '/api/me', tag: 'me', access: 'user',
     summary: '修改称呼',
     body: updateMeSchema, response: meSchema,
     handler: ({ user, body }) => renameMe(app, user.id, body.name),
   }),
+  // Idempotent without a key: sets the one residence.
   route({
     method: 'put', path: '/api/me/residence', tag: 'me', access: ['resident'],
     summary: '绑定或更换居住的楼栋和单元',
