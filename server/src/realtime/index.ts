@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http'
 import Redis from 'ioredis'
 import { WebSocketServer } from 'ws'
 import type { ServerFrame } from '@anju/shared'
-import { REALTIME_PATH } from '@anju/shared'
+import { REALTIME_MAX_FRAME_BYTES, REALTIME_PATH } from '@anju/shared'
 import type { Logger } from '../lib/logger'
 import { LocalBus, RedisBus, type RealtimeBus } from './bus'
 import { Hub } from './hub'
@@ -43,12 +43,21 @@ export class Realtime {
   }
 
   attach(server: Server, hooks: SocketHooks): void {
-    // Frames from clients are tiny (auth, ping, ack); anything bigger is refused by ws itself.
-    const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })
+    // Frames from clients are tiny (auth, ping, ack); anything bigger is refused by ws itself (1009).
+    const wss = new WebSocketServer({ noServer: true, maxPayload: REALTIME_MAX_FRAME_BYTES })
     this.servers.push(wss)
+    wss.on('error', (err) => this.log.warn('realtime server error', { error: err.message }))
+    const deps = { hub: this.hub, presence: this.presence, hooks, log: this.log }
     server.on('upgrade', (req: IncomingMessage, socket, head) => {
-      if (new URL(req.url ?? '/', 'http://x').pathname !== REALTIME_PATH) return void socket.destroy()
-      wss.handleUpgrade(req, socket, head, (ws) => handleConnection(ws, { hub: this.hub, presence: this.presence, hooks, log: this.log }))
+      // A client that resets mid-handshake must not become an unhandled 'error' event.
+      socket.on('error', (err) => this.log.debug('realtime upgrade socket error', { error: err.message }))
+      try {
+        if (new URL(req.url ?? '/', 'http://x').pathname !== REALTIME_PATH) return void socket.destroy()
+        wss.handleUpgrade(req, socket, head, (ws) => handleConnection(ws, deps))
+      } catch (err) {
+        this.log.warn('realtime upgrade failed', { error: err instanceof Error ? err.message : String(err) })
+        socket.destroy()
+      }
     })
     if (!this.sweeper) {
       // Browsers answer protocol pings by themselves; a socket that answers nothing for long is dead.
