@@ -59,7 +59,7 @@ export function buildApp(ctx: AppContext): Koa {
       },
     }),
   )
-  koa.use(authenticate(ctx.config.jwtSecret))
+  koa.use(authenticate(ctx.config.jwtSecret, ctx.ds))
   koa.use(mountRoutes(routes).routes())
   return koa
 }

@@ -5,3 +5,11 @@ export function isUniqueViolation(err: unknown): boolean {
   const errno = e.driverError?.errno ?? e.errno
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
+
+/** A foreign key refused the row: it names a parent that is not there (MySQL/MariaDB 1452/1216, SQLite). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } }
+  const code = e.driverError?.code ?? e.code
+  const errno = e.driverError?.errno ?? e.errno
+  return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || errno === 1452 || errno === 1216 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+}

@@ -1,10 +1,13 @@
 import type { Middleware } from 'koa'
 import { createSecretKey, type KeyObject } from 'node:crypto'
 import jwt from 'jsonwebtoken'
+import { EntityNotFoundError, type DataSource } from 'typeorm'
 import type { Role } from '@anju/shared'
 import { ROLES } from '@anju/shared'
+import { isForeignKeyViolation } from '../db/errors'
 import { AppError, forbidden } from '../errors/app-error'
 import type { Access } from '../lib/route'
+import { User } from '../modules/users/entities'
 
 export interface AuthUser {
   id: number
@@ -46,8 +49,16 @@ export function verifyAccessToken(secret: string, token: string): AuthUser {
   }
 }
 
-/** Reads the bearer token if there is one; whether the route needs it is decided by `authorize`. */
-export function authenticate(secret: string): Middleware {
+/**
+ * Reads the bearer token if there is one; whether the route needs it is decided by `authorize`.
+ *
+ * A token stays valid for minutes after its account is deleted. Looking the user up on every
+ * request would add a statement to every hot path (message send, ticket submit) for a rare case,
+ * so the database's foreign keys do the checking: a write for a missing user fails on its user
+ * column, a read of the user's own row finds nothing. Only then, on that error path, is the
+ * account looked up, and its absence answered 401 so the app logs in again.
+ */
+export function authenticate(secret: string, ds?: DataSource): Middleware {
   return async (ctx, next) => {
     const header = ctx.get('authorization')
     ctx.state.user = null
@@ -59,8 +70,21 @@ export function authenticate(secret: string): Middleware {
         ctx.state.authError = err
       }
     }
-    await next()
+    try {
+      await next()
+    } catch (err) {
+      const user = ctx.state.user as AuthUser | null
+      if (user && ds && (isForeignKeyViolation(err) || err instanceof EntityNotFoundError) && !(await accountExists(ds, user.id))) throw accountGone()
+      throw err
+    }
   }
+}
+
+const accountGone = () => new AppError(401, 'unauthenticated', '账号不存在或已注销，请重新登录')
+
+/** True when unsure (the database is failing too): the original error is then the answer. */
+async function accountExists(ds: DataSource, id: number): Promise<boolean> {
+  return ds.getRepository(User).existsBy({ id }).catch(() => true)
 }
 
 export function authorize(access: Access): Middleware {

@@ -1,4 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { DutyDesk } from '../officers/entities'
+import { Place } from '../places/entities'
+import { Ticket } from '../tickets/entities'
+import { Upload } from '../uploads/entities'
+import { User } from '../users/entities'
 import type { MessageSide } from '@anju/shared'
 
 /**
@@ -17,13 +22,16 @@ export class Conversation {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => User, { name: 'fk_conversation_resident', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   residentUserId: number
 
+  @ForeignKey(() => Place, { name: 'fk_conversation_building', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   buildingId: number
 
   /** The building's lead when the last message was written; follows reassignments. */
+  @ForeignKey(() => User, { name: 'fk_conversation_officer', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   officerUserId: number | null
 
@@ -84,6 +92,7 @@ export class Conversation {
   @Column({ type: 'varchar', length: 12, nullable: true })
   deskCoverReason: 'off_duty' | 'no_reply' | 'no_officer' | null
 
+  @ForeignKey(() => DutyDesk, { name: 'fk_conversation_desk', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   deskId: number | null
 
@@ -113,6 +122,7 @@ export class Message {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => Conversation, { name: 'fk_message_conversation', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   conversationId: number
 
@@ -120,6 +130,7 @@ export class Message {
   seq: number
 
   /** Null for system notes. */
+  @ForeignKey(() => User, { name: 'fk_message_sender', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   senderUserId: number | null
 
@@ -135,9 +146,11 @@ export class Message {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   text: string | null
 
+  @ForeignKey(() => Upload, { name: 'fk_message_upload', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   uploadId: number | null
 
+  @ForeignKey(() => Ticket, { name: 'fk_message_ticket', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   ticketId: number | null
 
@@ -155,6 +168,7 @@ export class Notice {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => User, { name: 'fk_notice_author', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   authorUserId: number
 
@@ -187,18 +201,22 @@ export class Notice {
 @Entity('notice_building')
 @Index('ix_notice_building_building', ['buildingId', 'noticeId'])
 export class NoticeBuilding {
+  @ForeignKey(() => Notice, { name: 'fk_notice_building_notice', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   noticeId: number
 
+  @ForeignKey(() => Place, { name: 'fk_notice_building_building', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   buildingId: number
 }
 
 @Entity('notice_read')
 export class NoticeRead {
+  @ForeignKey(() => Notice, { name: 'fk_notice_read_notice', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   noticeId: number
 
+  @ForeignKey(() => User, { name: 'fk_notice_read_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 
@@ -209,6 +227,7 @@ export class NoticeRead {
 /** A staff member's 常用语, kept as one list they edit as a whole. */
 @Entity('canned_reply_list')
 export class CannedReplyList {
+  @ForeignKey(() => User, { name: 'fk_canned_reply_list_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 
@@ -225,6 +244,7 @@ export class CannedReplyList {
  */
 @Entity('subscribe_credit')
 export class SubscribeCredit {
+  @ForeignKey(() => User, { name: 'fk_subscribe_credit_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 

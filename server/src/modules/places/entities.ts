@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
 import type { PlaceLevel } from '@anju/shared'
 
 /**
@@ -11,6 +11,7 @@ export class Place {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => Place, { name: 'fk_place_parent', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   parentId: number | null
 

@@ -1,4 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { DutyDesk } from '../officers/entities'
+import { Place } from '../places/entities'
+import { Upload } from '../uploads/entities'
+import { User } from '../users/entities'
 import type { DESK_ALERT_KINDS, PlaceLevel, SubscribeEvent, TicketKind, TicketStatus } from '@anju/shared'
 
 /**
@@ -28,6 +32,7 @@ export class Ticket {
   @Column({ type: 'varchar', length: 16 })
   kind: TicketKind
 
+  @ForeignKey(() => TicketCategoryRow, { name: 'fk_ticket_category', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   categoryId: number
 
@@ -49,6 +54,7 @@ export class Ticket {
   description: string
 
   @Index('ix_ticket_reporter_user')
+  @ForeignKey(() => User, { name: 'fk_ticket_reporter', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   reporterUserId: number
 
@@ -60,6 +66,7 @@ export class Ticket {
   contactPhoneEnc: string | null
 
   /** The building the ticket is about, and its ancestors. */
+  @ForeignKey(() => Place, { name: 'fk_ticket_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   placeId: number
 
@@ -88,10 +95,12 @@ export class Ticket {
   @Column({ type: 'varchar', length: 12 })
   level: PlaceLevel
 
+  @ForeignKey(() => User, { name: 'fk_ticket_handler', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   handlerUserId: number | null
 
   /** The duty desk that covers the ticket at its current level. */
+  @ForeignKey(() => DutyDesk, { name: 'fk_ticket_desk', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   deskId: number | null
 
@@ -163,10 +172,12 @@ export class TicketEvent {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => Ticket, { name: 'fk_ticket_event_ticket', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   ticketId: number
 
   /** null: the system (SLA sweep, auto-close). */
+  @ForeignKey(() => User, { name: 'fk_ticket_event_actor', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   actorUserId: number | null
 
@@ -206,13 +217,16 @@ export class TicketPhoto {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => Ticket, { name: 'fk_ticket_photo_ticket', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   ticketId: number
 
+  @ForeignKey(() => TicketEvent, { name: 'fk_ticket_photo_event', onDelete: 'CASCADE' })
   @Column({ type: 'int', nullable: true })
   eventId: number | null
 
   @Index('uq_ticket_photo_upload', { unique: true })
+  @ForeignKey(() => Upload, { name: 'fk_ticket_photo_upload', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   uploadId: number
 
@@ -293,12 +307,15 @@ export class TicketWhistle {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => Ticket, { name: 'fk_ticket_whistle_ticket', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   ticketId: number
 
+  @ForeignKey(() => Department, { name: 'fk_ticket_whistle_department', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   departmentId: number
 
+  @ForeignKey(() => User, { name: 'fk_ticket_whistle_caller', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   calledByUserId: number
 
@@ -326,9 +343,11 @@ export class DeskAlert {
   @PrimaryGeneratedColumn()
   id: number
 
+  @ForeignKey(() => DutyDesk, { name: 'fk_desk_alert_desk', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   deskId: number
 
+  @ForeignKey(() => Ticket, { name: 'fk_desk_alert_ticket', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   ticketId: number
 
@@ -338,6 +357,7 @@ export class DeskAlert {
   @Column({ type: 'datetime', nullable: true })
   acknowledgedAt: Date | null
 
+  @ForeignKey(() => User, { name: 'fk_desk_alert_acknowledged_by', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   acknowledgedByUserId: number | null
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm'
+import { User } from '../users/entities'
 
 /**
  * An image a user uploaded, after it was re-encoded without its metadata. `review` follows the
@@ -13,6 +14,7 @@ export class Upload {
   id: number
 
   @Index('ix_upload_owner')
+  @ForeignKey(() => User, { name: 'fk_upload_owner', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   ownerUserId: number
 

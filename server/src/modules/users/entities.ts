@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+import { Place } from '../places/entities'
 import type { Role } from '@anju/shared'
 
 /** Everyone who logs in: residents and staff alike, identified by their WeChat openid. */
@@ -18,6 +19,7 @@ export class User {
   name: string
 
   /** Staff only: the place they serve (a dispatcher's scope, an officer's street). */
+  @ForeignKey(() => Place, { name: 'fk_user_scope_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   scopePlaceId: number | null
 
@@ -38,13 +40,16 @@ export class User {
 /** Where a resident lives. One row per resident; rebinding updates it. */
 @Entity('residence')
 export class Residence {
+  @ForeignKey(() => User, { name: 'fk_residence_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 
   @Index('ix_residence_building')
+  @ForeignKey(() => Place, { name: 'fk_residence_building', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   buildingId: number
 
+  @ForeignKey(() => Place, { name: 'fk_residence_unit', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   unitId: number | null
 
