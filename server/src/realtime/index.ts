@@ -3,14 +3,15 @@ import type { IncomingMessage, Server } from 'node:http'
 import Redis from 'ioredis'
 import { WebSocketServer } from 'ws'
 import type { ServerFrame } from '@anju/shared'
-import { REALTIME_MAX_FRAME_BYTES, REALTIME_PATH } from '@anju/shared'
+import { IDLE_CLOSE_MS, REALTIME_MAX_FRAME_BYTES, REALTIME_PATH } from '@anju/shared'
 import type { Logger } from '../lib/logger'
-import { LocalBus, RedisBus, type RealtimeBus } from './bus'
+import { LocalBus, RedisBus, type BusStatus, type RealtimeBus } from './bus'
 import { Hub } from './hub'
 import { Presence } from './presence'
-import { handleConnection, type SocketHooks } from './socket'
+import { handleConnection, type SocketDeps, type SocketHooks } from './socket'
 
 export type { SocketHooks } from './socket'
+export type { BusStatus } from './bus'
 
 /**
  * Pushes frames to the sockets of whoever a change concerns, on whichever instance holds them.
@@ -30,6 +31,14 @@ export class Realtime {
     private readonly pingRedis: (() => Promise<boolean>) | null = null,
   ) {
     bus.onDelivery((topics, frameJson) => this.hub.deliver(topics, frameJson))
+    // Sockets that stay open while frames from other instances cannot reach them would miss
+    // messages silently: tell the apps to poll, and when the link is back to fetch the gap.
+    bus.onStatus((status) => this.hub.broadcast(JSON.stringify({ type: status === 'down' ? 'degraded' : 'resumed' } satisfies ServerFrame)))
+  }
+
+  /** 'single' (no Redis), 'up' or 'down' (Redis away: frames reach only this instance's sockets). */
+  status(): BusStatus {
+    return this.bus.status()
   }
 
   /** Never throws: a frame that cannot be pushed is found by the client's next fetch or poll. */
@@ -47,7 +56,11 @@ export class Realtime {
     const wss = new WebSocketServer({ noServer: true, maxPayload: REALTIME_MAX_FRAME_BYTES })
     this.servers.push(wss)
     wss.on('error', (err) => this.log.warn('realtime server error', { error: err.message }))
-    const deps = { hub: this.hub, presence: this.presence, hooks, log: this.log }
+    const deps: SocketDeps = {
+      hub: this.hub, presence: this.presence, hooks, log: this.log,
+      // A socket that joins while Redis is away is told at once, or it would wait for frames that cannot come.
+      joined: (client) => this.bus.status() === 'down' && this.hub.sendTo(client, JSON.stringify({ type: 'degraded' } satisfies ServerFrame)),
+    }
     server.on('upgrade', (req: IncomingMessage, socket, head) => {
       // A client that resets mid-handshake must not become an unhandled 'error' event.
       socket.on('error', (err) => this.log.debug('realtime upgrade socket error', { error: err.message }))
@@ -69,8 +82,12 @@ export class Realtime {
   private sweep(): void {
     const now = Date.now()
     for (const client of this.hub.clients()) {
-      if (now - client.lastSeen > 70_000) client.ws.terminate()
-      else client.ws.ping()
+      try {
+        if (now - client.lastSeen > IDLE_CLOSE_MS) client.ws.terminate()
+        else client.ws.ping()
+      } catch (err) {
+        this.log.debug('realtime sweep: socket gone', { error: err instanceof Error ? err.message : String(err) })
+      }
     }
   }
 
@@ -103,9 +120,15 @@ export async function createRealtime(opts: { redisUrl: string | null; prefix: st
   if (!opts.redisUrl) return new Realtime(new LocalBus(), new Presence(null, opts.prefix, instanceId), opts.log, async () => undefined)
   const bus = new RedisBus(opts.redisUrl, opts.prefix, opts.log)
   await bus.ready()
-  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 2 })
+  // No offline queue: while Redis is away presence answers at once from this instance alone.
+  const redis = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
   redis.on('error', (err: Error) => opts.log.warn('redis presence connection error', { error: err.message }))
+  // Back after an outage (a restarted Redis has forgotten everyone): vouch for our sockets again.
+  const presence = new Presence(redis, opts.prefix, instanceId)
+  redis.on('ready', () => presence.reannounce())
   // Not connected: say so at once rather than queue a PING until Redis comes back.
   const ping = async () => redis.status === 'ready' && (await redis.ping()) === 'PONG'
-  return new Realtime(bus, new Presence(redis, opts.prefix, instanceId), opts.log, async () => void (await redis.quit().catch(() => undefined)), ping)
+  // quit() would wait for a connection that may never come back; one that is down is just dropped.
+  const closeRedis = async () => void (redis.status === 'ready' ? await redis.quit().catch(() => undefined) : redis.disconnect())
+  return new Realtime(bus, presence, opts.log, closeRedis, ping)
 }

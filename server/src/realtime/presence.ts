@@ -39,18 +39,31 @@ export class Presence {
     if (this.redis) await this.redis.hdel(this.key(userId), this.instanceId)
   }
 
-  /** The subset of `userIds` with a socket open on any instance. */
+  /**
+   * The subset of `userIds` with a socket open on any instance. Never throws: when Redis cannot be
+   * asked, only this instance's sockets count and everyone else is away, so a WeChat reminder
+   * goes out rather than a message being missed unnoticed.
+   */
   async online(userIds: number[]): Promise<Set<number>> {
     const out = new Set(userIds.filter((id) => this.local.has(id)))
     const rest = userIds.filter((id) => !out.has(id))
-    if (!this.redis || rest.length === 0) return out
+    if (!this.redis || rest.length === 0 || this.redis.status !== 'ready') return out
     const now = Date.now()
-    const replies = await this.redis.pipeline(rest.map((id) => ['hvals', this.key(id)])).exec()
-    rest.forEach((id, i) => {
-      const values = (replies?.[i]?.[1] as string[] | undefined) ?? []
-      if (values.some((v) => Number(v) > now)) out.add(id)
-    })
+    try {
+      const replies = await this.redis.pipeline(rest.map((id) => ['hvals', this.key(id)])).exec()
+      rest.forEach((id, i) => {
+        const [err, values] = replies?.[i] ?? [null, null]
+        if (!err && Array.isArray(values) && values.some((v) => Number(v) > now)) out.add(id)
+      })
+    } catch {
+      // As when Redis is away: those not on this instance count as away.
+    }
     return out
+  }
+
+  /** Redis is back (a restarted one has forgotten everyone): vouch for this instance's sockets now. */
+  reannounce(): void {
+    void this.refresh().catch(() => undefined)
   }
 
   private async refresh(): Promise<void> {

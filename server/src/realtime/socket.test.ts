@@ -118,4 +118,23 @@ describe('the realtime socket facing bad frames and failures', () => {
     expect(t.ctx.realtime.connections).toBe(0)
     expect([...(await t.ctx.realtime.presence.online([resident.id]))]).toEqual([])
   })
+
+  it('a client that stops reading is dropped once too much waits for it, instead of the server holding it all', async () => {
+    sockets.forEach((s) => s.close())
+    await drained(0)
+    const officer = await t.ds.manager.findOneByOrFail(User, { openid: 'demo-officer-1' })
+    const slow = await connect(tok['demo-officer-1']!)
+    await slow.next('ready')
+    ;(slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause()
+    const big = { type: 'notice', notice: { id: 1, title: '停水通知', body: '明'.repeat(20_000) } } as never
+    // 1000 frames of 60 KB: far more than the kernel buffers and MAX_BUFFERED_BYTES together.
+    for (let i = 0; i < 1000 && t.ctx.realtime.connections > 0; i++) {
+      await t.ctx.realtime.publish([`user:${officer.id}`], big)
+      await new Promise((r) => setImmediate(r))
+    }
+    expect(t.ctx.realtime.connections).toBe(0)
+    ;(slow.ws as unknown as { _socket: { resume(): void } })._socket.resume()
+    expect(await slow.closed()).toBe(1006)
+    await stillServes()
+  })
 })

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { openConversation, sendText, TestSocket } from '../modules/messages/test-helpers'
+import { OutboxMessage } from '../modules/notifications/entities'
+import { tokensFor } from '../modules/tickets/test-helpers'
+import { User } from '../modules/users/entities'
+import { startPeerInstance, startTestApp, type TestApp } from '../test/harness'
+
+/** A Redis of this test's own, on a random port, that it may kill and start again. */
+function startRedis(port: number): Promise<ChildProcess> {
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('Ready to accept connections')) resolve(proc)
+    })
+    proc.once('error', reject)
+    proc.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out}`)))
+  })
+}
+
+const stopRedis = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve()
+    proc.once('exit', () => resolve())
+    proc.kill('SIGKILL')
+  })
+
+describe('two instances when Redis goes away and comes back', () => {
+  const port = 20_000 + Math.floor(Math.random() * 20_000)
+  const redisUrl = `redis://127.0.0.1:${port}`
+  const prefix = `anju-test-${randomBytes(4).toString('hex')}:`
+  let redis: ChildProcess
+  let a: TestApp
+  let b: Awaited<ReturnType<typeof startPeerInstance>>
+  let tok: Record<string, string>
+  const sockets: TestSocket[] = []
+
+  beforeAll(async () => {
+    redis = await startRedis(port)
+    a = await startTestApp({ redisUrl, redisPrefix: prefix })
+    b = await startPeerInstance(a, { url: redisUrl, prefix })
+    tok = await tokensFor(a, 'demo-resident-1', 'demo-officer-1')
+  })
+  afterAll(async () => {
+    sockets.forEach((s) => s.close())
+    await b.close()
+    await a.close()
+    await stopRedis(redis)
+  })
+
+  it('clients are told (degraded, then resumed), sends keep working, reminders still go out, and the gap is fetched after the last seq', async () => {
+    const conv = await openConversation(a, tok['demo-resident-1']!)
+    const resident = await a.ds.manager.findOneByOrFail(User, { openid: 'demo-resident-1' })
+    const officer = await a.ds.manager.findOneByOrFail(User, { openid: 'demo-officer-1' })
+    // The resident grants one 新消息提醒 (WeChat subscribe message) with a first message.
+    const first = await sendText(a, tok['demo-resident-1']!, conv, '您好，想问下楼道灯的事', { subscribed: true })
+    expect(first.status).toBe(201)
+
+    const residentOnA = await TestSocket.connect(a.url, tok['demo-resident-1']!)
+    const officerOnB = await TestSocket.connect(b.url, tok['demo-officer-1']!)
+    sockets.push(residentOnA, officerOnB)
+    await Promise.all([residentOnA.next('ready'), officerOnB.next('ready')])
+    expect(a.ctx.realtime.status()).toBe('up')
+    expect(await a.ctx.realtime.ping()).toBe('ok')
+    const officerLastSeq = first.body.message.seq as number
+
+    await stopRedis(redis)
+    await Promise.all([residentOnA.next('degraded'), officerOnB.next('degraded')])
+    expect(a.ctx.realtime.status()).toBe('down')
+    expect(await a.ctx.realtime.ping()).toBe('down')
+
+    // Sends succeed meanwhile, and a socket on the same instance still hears them at once.
+    const missed: number[] = []
+    for (const text of ['灯还是不亮', '晚上很黑，老人下楼不方便', '麻烦尽快处理']) {
+      const res = await sendText(a, tok['demo-resident-1']!, conv, text)
+      expect(res.status).toBe(201)
+      missed.push(res.body.message.seq)
+      await residentOnA.next('message', (f) => f.message.seq === res.body.message.seq)
+    }
+    // Presence cannot be asked across instances: the officer (on B) counts as away on A, the
+    // resident (on A) as away on B, so B's reply still goes out as a WeChat reminder.
+    expect([...(await a.ctx.realtime.presence.online([resident.id, officer.id]))]).toEqual([resident.id])
+    const reply = await sendText({ ...a, url: b.url, call: callOn(b.url) }, tok['demo-officer-1']!, conv, '收到，明天上午安排物业更换')
+    expect(reply.status).toBe(201)
+    await officerOnB.next('message', (f) => f.message.id === reply.body.message.id)
+    const reminders = await a.ds.manager.findBy(OutboxMessage, { dedupeKey: `message:${conv}:${reply.body.message.seq}` })
+    expect(reminders.map((r) => r.recipientUserId)).toEqual([resident.id])
+    // Nothing was lost in the database.
+    const stored = await a.call('GET', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'] })
+    expect(stored.body.items.map((m: { text: string }) => m.text)).toEqual(expect.arrayContaining(['灯还是不亮', '晚上很黑，老人下楼不方便', '麻烦尽快处理', '收到，明天上午安排物业更换']))
+
+    redis = await startRedis(port)
+    await Promise.all([residentOnA.next('resumed', undefined, 15_000), officerOnB.next('resumed', undefined, 15_000)])
+    expect(a.ctx.realtime.status()).toBe('up')
+    // The officer's app fetches after the last seq it had: the resident's messages it missed are there.
+    const gap = await a.call('GET', `/api/conversations/${conv}/messages?afterSeq=${officerLastSeq}`, { token: tok['demo-officer-1'] })
+    expect(gap.status).toBe(200)
+    expect(gap.body.items.map((m: { seq: number }) => m.seq)).toEqual(expect.arrayContaining(missed))
+    // And frames cross instances again.
+    const after = await sendText(a, tok['demo-resident-1']!, conv, '好的，谢谢')
+    await officerOnB.next('message', (f) => f.message.id === after.body.message.id)
+  })
+})
+
+/** `TestApp.call` against another instance's address. */
+function callOn(url: string): TestApp['call'] {
+  return async (method, path, o = {}) => {
+    const headers: Record<string, string> = {}
+    if (o.token) headers.authorization = `Bearer ${o.token}`
+    if (o.body !== undefined) headers['content-type'] = 'application/json'
+    const res = await fetch(url + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+}
