@@ -90,7 +90,9 @@ export async function createRateLimits(opts: RateLimitOptions): Promise<RateLimi
       }
     },
     close: async () => {
-      await redis?.quit().catch(() => redis.disconnect())
+      // quit() waits for a reply, which a Redis that is away never sends; then just hang up.
+      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect())
+      else redis?.disconnect()
     },
   }
 }
