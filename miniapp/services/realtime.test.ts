@@ -119,6 +119,41 @@ describe('the realtime client', () => {
     expect(rt.frames).toHaveLength(0)
   })
 
+  it('polls while the server says it lost Redis (degraded), and on resumed fetches the gap and stops polling', async () => {
+    const rt = setup()
+    rt.client.start()
+    await tick()
+    rt.last().accept()
+    rt.catchUps.mockClear()
+
+    rt.last().receive({ type: 'degraded' })
+    expect(rt.client.getStatus()).toBe('polling')
+    expect(rt.catchUps).toHaveBeenCalledTimes(1)
+    await tick(POLL_MS * 2)
+    expect(rt.catchUps).toHaveBeenCalledTimes(3)
+    // The socket stays: this instance's frames still come, and it says when the rest do again.
+    expect(rt.last().closed).toBe(false)
+
+    rt.last().receive({ type: 'resumed' })
+    expect(rt.client.getStatus()).toBe('online')
+    expect(rt.catchUps).toHaveBeenCalledTimes(4) // the gap: listeners fetch after their last seq
+    await tick(POLL_MS * 3)
+    expect(rt.catchUps).toHaveBeenCalledTimes(4)
+    // Connection signals are the client's business, not the pages'.
+    expect(rt.frames).toEqual([])
+    expect(rt.sockets).toHaveLength(1)
+  })
+
+  it('ignores frames it cannot read instead of passing them to the pages', async () => {
+    const rt = setup()
+    rt.client.start()
+    await tick()
+    rt.last().accept()
+    for (const data of ['not json', '{"type":"explode"}', '[1]', 'null', new ArrayBuffer(4)]) rt.last().receiveRaw(data)
+    expect(rt.frames).toEqual([])
+    expect(rt.client.getStatus()).toBe('online')
+  })
+
   it('gives up on a connection that went silent', async () => {
     const rt = setup()
     rt.client.start()

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import Taro from '@tarojs/taro'
-import { HEARTBEAT_MS, REALTIME_CLOSE_UNAUTHORIZED, REALTIME_PATH, type ClientFrame, type ServerFrame } from '@anju/shared'
+import { HEARTBEAT_MS, REALTIME_CLOSE_UNAUTHORIZED, REALTIME_PATH, SERVER_FRAME_TYPES, type ClientFrame, type ServerFrame } from '@anju/shared'
 import { API_BASE, request } from './request'
 import { loadStoredSession } from './session-storage'
 
@@ -10,6 +10,8 @@ import { loadStoredSession } from './session-storage'
  *
  * Listeners get the server's frames; catch-up listeners are told whenever something may have
  * been missed (after each (re)connect, and on each polling tick) and fetch what they show.
+ * The server says `degraded` when it lost the link to its other instances (Redis): the socket
+ * stays, polling covers what it cannot bring, and `resumed` fetches the gap and stops polling.
  */
 export type RealtimeStatus = 'stopped' | 'connecting' | 'online' | 'polling'
 
@@ -46,11 +48,16 @@ export function backoffDelay(failures: number, random: () => number): number {
   return Math.round(Math.min(RECONNECT_MAX_MS, base * (0.8 + 0.4 * random())))
 }
 
+const KNOWN_TYPES = new Set<string>(SERVER_FRAME_TYPES)
+
+/** Only frames of a known type reach the pages; the rest (a proxy's page, a newer server's frame) are dropped. */
 function parseFrame(data: unknown): ServerFrame | null {
   if (typeof data !== 'string') return null
   try {
-    const frame = JSON.parse(data) as ServerFrame
-    return frame && typeof frame.type === 'string' ? frame : null
+    const frame: unknown = JSON.parse(data)
+    if (!frame || typeof frame !== 'object' || Array.isArray(frame)) return null
+    const type = (frame as { type?: unknown }).type
+    return typeof type === 'string' && KNOWN_TYPES.has(type) ? (frame as ServerFrame) : null
   } catch {
     return null
   }
@@ -140,6 +147,8 @@ export class RealtimeClient {
             this.userId = frame.userId
             this.becomeOnline(attempt)
           } else if (frame.type === 'error' && SESSION_ERRORS.has(frame.code)) refused = true
+          else if (frame.type === 'degraded') this.startPolling()
+          else if (frame.type === 'resumed') this.becomeOnline(attempt)
           else this.deliver(frame)
         })
         // H5's SocketTask reports every server close as 1006, not 4401: the server's error frame

@@ -42,6 +42,10 @@ export class FakeSocket implements SocketLike {
   receive(frame: ServerFrame) {
     this.handlers.message?.({ data: JSON.stringify(frame) })
   }
+  /** Whatever bytes a broken proxy or server might send. */
+  receiveRaw(data: unknown) {
+    this.handlers.message?.({ data })
+  }
   drop(code = 1006) {
     this.handlers.close?.({ code })
   }

@@ -127,6 +127,29 @@ describe('在线留言 (resident)', () => {
     expect(await screen.findByText('已读')).toBeTruthy()
   })
 
+  it('when the server loses Redis it says messages may be late, and when it resumes shows the ones missed meanwhile', async () => {
+    const sockets = fakeSockets()
+    let missed = false
+    const calls = server(
+      (c) => stored(c, 3),
+      (c) => (c.url === '/api/conversations/31/messages?afterSeq=2&limit=100' && missed ? ok({ ...page([officerSays(3, '灯明天上午换')]), lastSeq: 3 }) : undefined),
+    )
+    realtime.start()
+    render(<ChatPage />)
+    await screen.findByText('您好，我是王建国')
+    await waitFor(() => expect(sockets).toHaveLength(1))
+    act(() => sockets[0]!.accept())
+
+    act(() => sockets[0]!.receive({ type: 'degraded' }))
+    expect(await screen.findByText('网络不稳定，新消息可能稍有延迟')).toBeTruthy()
+    missed = true // the officer answered through another instance; no frame came
+    const before = calls.length
+    act(() => sockets[0]!.receive({ type: 'resumed' }))
+    expect(await screen.findByText('灯明天上午换')).toBeTruthy()
+    expect(calls.slice(before).some((c) => c.url === '/api/conversations/31/messages?afterSeq=2&limit=100')).toBe(true)
+    await waitFor(() => expect(screen.queryByText('网络不稳定，新消息可能稍有延迟')).toBeNull())
+  })
+
   it('says clearly when the duty desk takes over after the resident writes', async () => {
     const cover = { reason: 'off_duty' as const, since: '2025-11-23T06:05:00.000Z', deskName: '幸福路街道值班台' }
     let covered = false
