@@ -53,6 +53,14 @@ describe('the realtime socket facing bad frames and failures', () => {
     await stillServes()
   })
 
+  it('a token whose account has been deleted is refused with 4401, so the app signs in again', async () => {
+    const pair = await t.loginAs('socket-test-deleted-user')
+    await t.ds.manager.delete(User, { id: pair.user.id })
+    const s = await connect(pair.accessToken)
+    expect(await s.closed()).toBe(REALTIME_CLOSE_UNAUTHORIZED)
+    expect(s.frames).toEqual([error('unauthenticated')])
+  })
+
   it('an ack the user may not make is answered with a code, and the socket stays open', async () => {
     const conv = await openConversation(t, tok['demo-resident-1']!)
     const stranger = await connect(tok['demo-officer-2']!)
