@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
 import { requestFrom } from '../../test/request-from'
+import { OutboxMessage } from '../notifications/entities'
 import { Message } from './entities'
 import { openConversation } from './test-helpers'
 
@@ -37,6 +38,26 @@ describe('the message limit (30 a minute) under concurrency', () => {
     expect(retry.status).toBe(201)
     expect(retry.body.replayed).toBe(true)
     expect(await residentMessages(t, conv)).toBe(30)
+  })
+})
+
+describe('the 新消息提醒 throttle (one per conversation and side in 15 minutes) under concurrency', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await startTestApp() })
+  afterAll(() => t.close())
+
+  it('5 officer replies at once to an away resident who granted 3 reminders: exactly one is queued', async () => {
+    const resident = await t.loginAs('demo-resident-1')
+    const officer = await t.loginAs('demo-officer-1')
+    const conv = await openConversation(t, resident.accessToken)
+    for (let i = 0; i < 3; i++) {
+      const granted = await requestFrom(t.url, 'POST', `/api/conversations/${conv}/messages`, { token: resident.accessToken, body: { kind: 'text', clientId: randomUUID(), text: `第${i + 1}条`, subscribed: true } })
+      expect(granted.status).toBe(201)
+    }
+    const replies = await Promise.all(Array.from({ length: 5 }, () => send(t.url, officer.accessToken, conv)))
+    expect(replies.every((r) => r.status === 201)).toBe(true)
+    const queued = (await t.ds.manager.find(OutboxMessage)).filter((m) => m.recipientUserId === resident.user.id && String(m.dedupeKey).startsWith(`message:${conv}:`))
+    expect(queued.length).toBe(1)
   })
 })
 

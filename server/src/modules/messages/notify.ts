@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import { IsNull, LessThanOrEqual, type EntityManager } from 'typeorm'
 import { queueSubscribeMessage } from '../notifications/outbox'
 import { Conversation, SubscribeCredit, type Message } from './entities'
 import { previewOf } from './view'
@@ -36,16 +36,28 @@ export async function notifyIfAway(
   now: Date,
 ): Promise<boolean> {
   const column = recipient.side === 'resident' ? 'residentNotifiedAt' : 'staffNotifiedAt'
-  const last = c[column]
-  if (last && now.getTime() - last.getTime() < NOTIFY_THROTTLE_MS) return false
+  // One conditional UPDATE decides which message takes the window: `c` was read before this
+  // transaction, and several messages sent at once all saw it open.
+  const windowOpen = new Date(now.getTime() - NOTIFY_THROTTLE_MS)
+  const took = await em
+    .createQueryBuilder()
+    .update(Conversation)
+    .set({ [column]: now })
+    .where([{ id: c.id, [column]: IsNull() }, { id: c.id, [column]: LessThanOrEqual(windowOpen) }])
+    .execute()
+  if (!took.affected) return false
   const spent = await em
     .createQueryBuilder()
     .update(SubscribeCredit)
     .set({ credits: () => 'credits - 1' })
     .where('userId = :userId AND template = :t AND credits > 0', { userId: recipient.userId, t: TEMPLATE })
     .execute()
-  if (!spent.affected) return false
-  await em.update(Conversation, { id: c.id }, { [column]: now })
+  if (!spent.affected) {
+    // No reminder granted: give the window back. This transaction holds the row since its UPDATE;
+    // the old value (or null) reads as open either way.
+    await em.update(Conversation, { id: c.id }, { [column]: c[column] })
+    return false
+  }
   const notice: MessageNotice = { type: 'message', conversationId: c.id, senderName: senderName.slice(0, 20), preview: previewOf(message).slice(0, 20), at: now.toISOString() }
   await queueSubscribeMessage(em, { dedupeKey: `message:${c.id}:${message.seq}`, recipientUserId: recipient.userId, payload: notice, now })
   return true
