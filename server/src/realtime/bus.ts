@@ -99,15 +99,16 @@ export class RedisBus implements RealtimeBus {
   }
 
   async publish(topics: string[], frameJson: string): Promise<void> {
-    // Our own subscription will not bring the frame back: hand it to our sockets now.
-    if (!this.subUp) this.deliverSafely(topics, frameJson)
+    // The frame will not come back through our own subscription: hand it to our sockets now.
+    const local = !this.subUp || !this.pubUp
+    if (local) this.deliverSafely(topics, frameJson)
     if (!this.pubUp) return
     try {
       await this.pub.publish(this.channel, `${topics.join(',')}\n${frameJson}`)
     } catch (err) {
       this.log.warn('realtime publish failed', { error: err instanceof Error ? err.message : String(err) })
-      // Whether it reached Redis is unknown; a frame twice is better than none (apps merge by id).
-      if (this.subUp) this.deliverSafely(topics, frameJson)
+      // Whether it reached Redis is unknown; a frame twice is better than none (apps merge by seq).
+      if (!local) this.deliverSafely(topics, frameJson)
     }
   }
 

@@ -73,14 +73,16 @@ export function handleConnection(ws: WebSocket, deps: SocketDeps): void {
     send(ws, errorFrame(code))
     ws.close(SESSION_CODES.has(code) ? REALTIME_CLOSE_UNAUTHORIZED : REALTIME_CLOSE_INTERNAL, code)
   }
-  const authTimer = setTimeout(() => refuse('unauthenticated'), AUTH_TIMEOUT_MS)
+  // No auth frame in time, or a token check that hangs (database stalled): either way the socket
+  // is not left open and unswept (the sweep only sees authenticated sockets).
+  const authTimer = setTimeout(() => refuse(authenticating ? 'internal' : 'unauthenticated'), AUTH_TIMEOUT_MS)
 
   const authenticate = (token: string) => {
     authenticating = true
-    clearTimeout(authTimer)
     deps.hooks.authenticate(token).then(
       ({ user: who, topics, expiresAt }) => {
         if (ws.readyState !== ws.OPEN) return
+        clearTimeout(authTimer)
         user = who
         client = { ws, userId: who.id, topics, lastSeen: Date.now() }
         deps.hub.join(client)
