@@ -13,10 +13,11 @@ import { z } from 'zod'
 const EDGES = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g
 // Format characters the emoji of today are made of: a joiner between two pictographs (👨‍👩‍👧) and
 // the tag letters of a subdivision flag (🏴 + tags + cancel tag). Allowed there, nowhere else.
-const EMOJI_JOINER = /(\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})/gu
+const EMOJI_JOINER = /(\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?)\u200D(?=\p{Extended_Pictographic})/gu
 const EMOJI_TAGS = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu
-const CONTROL_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F]/
-const CONTROL_SINGLE_LINE = /[\0-\x1F\x7F-\x9F\u2028\u2029]/
+// Category Cc is U+0000–U+001F and U+007F–U+009F; a multi-line text keeps its \n and \t.
+const CONTROL_MULTILINE = /(?![\n\t])\p{Cc}/u
+const CONTROL_SINGLE_LINE = /[\p{Cc}\u2028\u2029]/u
 /** Unicode category Cf: zero-width space and joiners, bidi embeddings, overrides and isolates, BOM, soft hyphen… */
 const FORMAT = /\p{Cf}/u
 

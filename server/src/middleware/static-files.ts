@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { join, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
 import type { Context, Middleware } from 'koa'
 import send from 'koa-send'
 import { badRequest, forbidden, notFound } from '../errors/app-error'
