@@ -1,6 +1,6 @@
 import type { AppError } from '../../errors/app-error'
 import { startTestApp, type TestApp } from '../../test/harness'
-import { TicketPhoto } from '../tickets/entities'
+import { categoryId, report } from '../tickets/test-helpers'
 import { Upload } from './entities'
 import { claimUploads } from './service'
 import { postFile, smallPng } from './test-helpers'
@@ -9,9 +9,11 @@ let t: TestApp
 let mine: { id: number; userId: number }[]
 let theirs: number
 let officerPhoto: number
+let myToken: string
 beforeAll(async () => {
   t = await startTestApp()
   const me = await t.loginAs('demo-resident-1')
+  myToken = me.accessToken
   mine = []
   for (let i = 0; i < 3; i++) mine.push({ id: (await postFile(t, me.accessToken, await smallPng())).body.id, userId: me.user.id })
   theirs = (await postFile(t, (await t.loginAs('demo-resident-2')).accessToken, await smallPng())).body.id
@@ -50,7 +52,7 @@ describe('claiming uploads for a ticket', () => {
   })
 
   it('refuses a photo already attached to a ticket', async () => {
-    await t.ds.getRepository(TicketPhoto).insert({ ticketId: 424242, eventId: null, uploadId: mine[1]!.id, position: 0 })
+    await report(t, myToken, await categoryId(t, myToken, 'hazard', '消防安全'), { photoIds: [mine[1]!.id] })
     expect(await refusal([mine[1]!.id])).toMatchObject({ status: 400, message: '照片已用在其他记录中，请重新上传' })
   })
 })
