@@ -130,8 +130,9 @@ export class RedisBus implements RealtimeBus {
 
   async close(): Promise<void> {
     this.closing = true
-    // quit() waits for a connection that may never come back; a link that is down is just dropped.
-    await Promise.allSettled([this.sub, this.pub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))))
+    // quit() waits for a connection that may never come back: a link that is down is just dropped
+    // (and one already ended left alone: disconnecting it again leaves a timer behind).
+    await Promise.allSettled([this.sub, this.pub].map(async (c) => (c.status === 'ready' ? c.quit() : c.status === 'end' ? undefined : c.disconnect())))
   }
 
   private setLink(name: 'pub' | 'sub', up: boolean): void {

@@ -129,6 +129,6 @@ export async function createRealtime(opts: { redisUrl: string | null; prefix: st
   // Not connected: say so at once rather than queue a PING until Redis comes back.
   const ping = async () => redis.status === 'ready' && (await redis.ping()) === 'PONG'
   // quit() would wait for a connection that may never come back; one that is down is just dropped.
-  const closeRedis = async () => void (redis.status === 'ready' ? await redis.quit().catch(() => undefined) : redis.disconnect())
+  const closeRedis = async () => void (redis.status === 'ready' ? await redis.quit().catch(() => undefined) : redis.status !== 'end' && redis.disconnect())
   return new Realtime(bus, presence, opts.log, closeRedis, ping)
 }

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import type Redis from 'ioredis'
+import { createLogger } from '../lib/logger'
 import { openConversation, sendText, TestSocket } from '../modules/messages/test-helpers'
 import { OutboxMessage } from '../modules/notifications/entities'
 import { tokensFor } from '../modules/tickets/test-helpers'
 import { User } from '../modules/users/entities'
 import { startPeerInstance, startTestApp, type TestApp } from '../test/harness'
+import { RedisBus } from './bus'
 
 /** A Redis of this test's own, on a random port, that it may kill and start again. */
 function startRedis(port: number): Promise<ChildProcess> {
@@ -115,3 +118,22 @@ function callOn(url: string): TestApp['call'] {
     return { status: res.status, body: text ? JSON.parse(text) : null }
   }
 }
+
+describe('the Redis bus with only its publishing link down', () => {
+  it('still hands this instance’s frames to its own sockets, and says it is degraded', async () => {
+    const shared = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+    const bus = new RedisBus(shared, `anju-test-${randomBytes(4).toString('hex')}:`, createLogger('silent'))
+    await bus.ready()
+    const delivered: string[] = []
+    bus.onDelivery((_topics, frameJson) => delivered.push(frameJson))
+    try {
+      ;(bus as unknown as { pub: Redis }).pub.disconnect()
+      for (let i = 0; i < 250 && bus.status() !== 'down'; i++) await new Promise((r) => setTimeout(r, 20))
+      expect(bus.status()).toBe('down')
+      await bus.publish(['user:1'], '{"type":"conversation","conversationId":7}')
+      expect(delivered).toEqual(['{"type":"conversation","conversationId":7}'])
+    } finally {
+      await bus.close()
+    }
+  })
+})
