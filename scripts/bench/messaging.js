@@ -25,10 +25,12 @@ const DEFAULTS = { sockets: 1000, rate: 200, seconds: 30, warmup: 5, ack: 'other
 
 const step = (text) => console.log(`  · ${text}`)
 
-/** The server's per-user limit, as server/src/modules/messages/send.ts sets it. */
+/** The server's per-user limit, as server/src/lib/rate-limit.ts declares it (points a minute). */
 function messagesPerMinute() {
-  const source = readFileSync(join(root, 'server/src/modules/messages/send.ts'), 'utf8')
-  return Number(/MESSAGES_PER_MINUTE\s*=\s*(\d+)/.exec(source)?.[1] ?? 30)
+  const source = readFileSync(join(root, 'server/src/lib/rate-limit.ts'), 'utf8')
+  const found = /\bmessages:\s*\{\s*points:\s*(\d+),\s*seconds:\s*60\b/.exec(source)
+  if (!found) throw new Error('server/src/lib/rate-limit.ts no longer declares messages as points per 60 seconds; update the bench')
+  return Number(found[1])
 }
 
 /** The server's pool size, as its data source sets it (mysql2's default when it sets none). */
