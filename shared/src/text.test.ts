@@ -1,6 +1,6 @@
 import { messageTextSchema } from './messages/schemas'
 import { redeemInviteSchema } from './invites'
-import { updateMeSchema } from './me'
+import { updateMeSchemaFor } from './me'
 import { createTicketSchema } from './tickets/schemas'
 import { personNameSchema, reservedNameWord, residentNameSchema, userText } from './text'
 
@@ -78,9 +78,13 @@ describe('resident names: no staff titles', () => {
 })
 
 describe('the shared schemas use the rules', () => {
-  it('PUT /api/me refuses a title, an override and an empty-looking name', () => {
-    for (const name of ['值班民警', '\u202E民警张伟', '\u200B\u200B']) expect(updateMeSchema.safeParse({ name }).success).toBe(false)
-    expect(updateMeSchema.parse({ name: ' 张大妈\u3000' })).toEqual({ name: '张大妈' })
+  it('PATCH /api/me refuses a resident a title, and anyone an override or an empty-looking name', () => {
+    const resident = updateMeSchemaFor('resident')
+    for (const name of ['值班民警', '\u202E民警张伟', '\u200B\u200B']) expect(resident.safeParse({ name }).success).toBe(false)
+    expect(resident.parse({ name: ' 张大妈\u3000' })).toEqual({ name: '张大妈' })
+    const officer = updateMeSchemaFor('officer')
+    for (const name of ['\u202E民警张伟', '\u200B\u200B']) expect(officer.safeParse({ name }).success).toBe(false)
+    expect(officer.parse({ name: '值班民警王强' })).toEqual({ name: '值班民警王强' })
   })
 
   it('a message of zero-width spaces is empty', () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { ROLE_LABELS, updateMeSchema } from '@anju/shared'
+import { ROLE_LABELS, updateMeSchemaFor } from '@anju/shared'
 import BusyButton from '../../components/BusyButton'
 import { LoadError, Loading } from '../../components/PageState'
 import { renameMe } from '../../services/api'
@@ -38,7 +38,8 @@ export default function MinePage() {
   })
 
   async function saveName() {
-    const parsed = updateMeSchema.safeParse({ name })
+    // The server's rule for who is asking: staff keep the titled name their invite gave them.
+    const parsed = updateMeSchemaFor(me?.user.role ?? 'resident').safeParse({ name })
     if (!parsed.success) {
       setNameError(fieldErrors(parsed.error, { name: '请填写称呼' }).name ?? '请填写称呼')
       return

@@ -17,7 +17,7 @@ export const userRoutes = (app: AppContext) => [
     method: 'patch', path: '/api/me', tag: 'me', access: 'user',
     summary: '修改称呼',
     body: updateMeSchema, response: meSchema,
-    handler: ({ user, body }) => renameMe(app, user.id, body.name),
+    handler: ({ user, body }) => renameMe(app, user.id, body),
   }),
   // Idempotent without a key: sets the one residence.
   route({

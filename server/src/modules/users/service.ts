@@ -1,5 +1,5 @@
 import { In } from 'typeorm'
-import type { BindResidenceInput, Me } from '@anju/shared'
+import { updateMeSchemaFor, type BindResidenceInput, type Me, type UpdateMeInput } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
@@ -33,8 +33,15 @@ export async function getMe(app: AppContext, userId: number): Promise<Me> {
   }
 }
 
-export async function renameMe(app: AppContext, userId: number, name: string): Promise<Me> {
-  await app.ds.getRepository(User).update({ id: userId }, { name })
+/**
+ * Sets the caller's name under the rule of who they are now (read from their row, not the token):
+ * residents may not take a staff title, staff keep the one their invite gave them.
+ */
+export async function renameMe(app: AppContext, userId: number, input: UpdateMeInput): Promise<Me> {
+  const repo = app.ds.getRepository(User)
+  const { role } = await repo.findOneOrFail({ where: { id: userId }, select: { id: true, role: true } })
+  const { name } = updateMeSchemaFor(role).parse(input)
+  await repo.update({ id: userId }, { name })
   return getMe(app, userId)
 }
 

@@ -43,6 +43,33 @@ describe('a resident’s name', () => {
   })
 })
 
+describe('a staff member’s name', () => {
+  // Staff join with their real name as the invite gave it, and a title on a badge is allowed there.
+  it.each([
+    ['an officer', 'demo-officer-1'],
+    ['a duty desk', 'demo-dispatcher-1'],
+  ])('%s whose name carries a staff title can save their profile again; a resident with the same name cannot', async (_, openid) => {
+    const token = (await t.loginAs(openid)).accessToken
+    const me = (await t.call('GET', '/api/me', { token })).body
+    await t.ds.manager.update(User, { id: me.user.id }, { name: '值班民警王强' })
+    const saved = await t.call('PATCH', '/api/me', { token, body: { name: '值班民警王强' } })
+    expect(saved.status).toBe(200)
+    expect(saved.body.user.name).toBe('值班民警王强')
+    const resident = await t.call('PATCH', '/api/me', { token: tok['demo-resident-2'], body: { name: '值班民警王强' } })
+    expect(resident.status).toBe(400)
+    expect(resident.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('称呼不能使用') })
+  })
+
+  it('staff names still follow the text rules: no invisible characters, not empty', async () => {
+    const token = (await t.loginAs('demo-officer-2')).accessToken
+    for (const name of [`${RLO}民警张伟`, ZWSP.repeat(2)]) {
+      const res = await t.call('PATCH', '/api/me', { token, body: { name } })
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('validation_failed')
+    }
+  })
+})
+
 describe('message and ticket texts', () => {
   it.each([
     ['only zero-width characters', `${ZWSP}\u200C\uFEFF`],
