@@ -1,4 +1,5 @@
-import { startWechatStandin, type WechatStandin } from '../../standins/wechat/server'
+import { AppError } from '../../errors/app-error'
+import { mintStandinCode, startWechatStandin, type WechatStandin } from '../../standins/wechat/server'
 import { AccessTokenCache } from './access-token'
 import { HttpWechatApi, WechatSendError } from './client'
 
@@ -89,5 +90,32 @@ describe('sendSubscribeMessage', () => {
     const count = (await sent()).length
     await api.sendSubscribeMessage(message)
     expect(await sent()).toHaveLength(count + 1)
+  })
+})
+
+describe('WeChat busy (-1) or over its minute quota (45011)', () => {
+  const failure = (call: Promise<unknown>) => call.then(() => new Error('the call went through'), (err: unknown) => err)
+
+  it.each([
+    [-1, 'wechat_busy', 5],
+    [45011, 'wechat_rate_limited', 60],
+  ])('errcode %i: login, the text check and the media check all fail with 503 %s and Retry-After %i s', async (errcode, code, seconds) => {
+    await fault({ errcodes: [errcode], checkErrcodes: [errcode, errcode] })
+    const loginCode = await mintStandinCode(standin.url, 'demo-resident-1')
+    const calls = [
+      () => api.code2Session(loginCode),
+      () => api.msgSecCheck({ openid: 'demo-resident-1', content: '你好', scene: 2 }),
+      () => api.mediaCheckAsync({ openid: 'demo-resident-1', mediaUrl: `${standin.url}/nothing.jpg`, scene: 3 }),
+    ]
+    for (const call of calls) {
+      const err = await failure(call())
+      expect(err).toBeInstanceOf(AppError)
+      expect(err).toMatchObject({ status: 503, code, retryAfterSeconds: seconds, message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
+    }
+  })
+
+  it.each([-1, 45011])('errcode %i on a subscribe message: the outbox is told to retry it', async (errcode) => {
+    await fault({ subscribeErrcodes: [errcode] })
+    expect(await sendError()).toMatchObject({ errcode, retryable: true })
   })
 })

@@ -2,9 +2,9 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { AppError } from '../../errors/app-error'
 import { AccessTokenCache, type IssuedToken } from './access-token'
-import { WechatApiError, WechatSendError, WechatTransportError, sendErrorFor } from './errors'
+import { WechatApiError, WechatBusyError, WechatSendError, WechatTransportError, busyErrorFor, sendErrorFor } from './errors'
 
-export { WechatSendError } from './errors'
+export { WechatBusyError, WechatSendError } from './errors'
 
 /** WeChat's content-security scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
 export type SecurityScene = 1 | 2 | 3 | 4
@@ -55,16 +55,12 @@ interface SecCheckReply extends Reply {
 /** The access_token was refused: expired (42001), not the latest or invalid (40001, 40014). */
 const TOKEN_REFUSED = new Set([40001, 42001, 40014])
 
-/** WeChat errcodes a resident can do something about, as clear errors; anything else is our problem. */
+/** WeChat errcodes a resident can do something about, as clear errors; anything else (busy aside) is our problem. */
 function loginErrorFor(errcode: number): AppError {
   switch (errcode) {
     case 40029: // invalid code
     case 40163: // code been used
       return new AppError(401, 'wechat_invalid_code', '登录凭证无效或已过期，请重新登录')
-    case 45011: // api minute-quota reach limit
-      return new AppError(429, 'wechat_rate_limited', '登录太频繁，请稍后再试')
-    case -1: // system busy
-      return new AppError(503, 'wechat_busy', '微信系统繁忙，请稍后再试')
     default:
       return new AppError(502, 'wechat_unavailable', '微信登录暂时不可用，请稍后再试', { errcode })
   }
@@ -87,7 +83,7 @@ export class HttpWechatApi implements WechatApi {
     } catch {
       throw new AppError(503, 'wechat_unavailable', '无法连接微信服务，请稍后再试')
     }
-    if (reply.errcode) throw loginErrorFor(reply.errcode)
+    if (reply.errcode) throw busyErrorFor(reply.errcode, reply.errmsg ?? '', '登录的人太多，请一分钟后再试') ?? loginErrorFor(reply.errcode)
     if (!reply.openid || !reply.session_key) throw loginErrorFor(Number.NaN)
     return { openid: reply.openid, sessionKey: reply.session_key, ...(reply.unionid ? { unionid: reply.unionid } : {}) }
   }
@@ -119,7 +115,7 @@ export class HttpWechatApi implements WechatApi {
     try {
       await this.callWithToken<Reply>('/cgi-bin/message/subscribe/send', body)
     } catch (err) {
-      if (err instanceof WechatApiError) throw sendErrorFor(err.errcode, err.errmsg)
+      if (err instanceof WechatApiError || err instanceof WechatBusyError) throw sendErrorFor(err.errcode, err.errmsg)
       // Not reached, or no JSON back: WeChat may well answer next time.
       throw new WechatSendError(-1, err instanceof Error ? err.message : String(err), true)
     }
@@ -135,14 +131,14 @@ export class HttpWechatApi implements WechatApi {
         token = await this.tokens.renew(token)
         continue
       }
-      throw new WechatApiError(reply.errcode, reply.errmsg ?? '')
+      throw busyErrorFor(reply.errcode, reply.errmsg ?? '') ?? new WechatApiError(reply.errcode, reply.errmsg ?? '')
     }
   }
 
   private async issueToken(forceRefresh: boolean): Promise<IssuedToken> {
     const body = { grant_type: 'client_credential', appid: this.opts.appId, secret: this.opts.appSecret, force_refresh: forceRefresh }
     const reply = await this.request<Reply & { access_token?: string; expires_in?: number }>('POST', '/cgi-bin/stable_token', {}, body)
-    if (reply.errcode) throw new WechatApiError(reply.errcode, reply.errmsg ?? '')
+    if (reply.errcode) throw busyErrorFor(reply.errcode, reply.errmsg ?? '') ?? new WechatApiError(reply.errcode, reply.errmsg ?? '')
     if (!reply.access_token || !reply.expires_in) throw new WechatTransportError('stable_token reply without access_token')
     return { token: reply.access_token, expiresIn: reply.expires_in }
   }

@@ -3,7 +3,7 @@ import type { DemoIdentity, LoginOptions, TokenPair } from '@anju/shared'
 import { ROLE_LABELS, ROLES } from '@anju/shared'
 import { In, Like } from 'typeorm'
 import type { AppContext } from '../../context'
-import { AppError, notFound, retryLater } from '../../errors/app-error'
+import { AppError, notFound } from '../../errors/app-error'
 import { encrypt, sha256 } from '../../lib/crypto'
 import { mintStandinCode } from '../../standins/wechat/server'
 import { buildingLeadCardFor } from '../officers/service'
@@ -33,7 +33,8 @@ export async function loginWithWechat(app: AppContext, code: string, address: st
     throw new AppError(400, 'validation_failed', '登录凭证格式不正确，请重新登录', [{ path: 'code', message: '登录凭证格式不正确' }])
   }
   await app.limits.consume('login-by-code', sha256(code))
-  const session = await code2Session(app, code)
+  // WeChat busy or its quota spent is a 503 with Retry-After, from the client (integrations/wechat).
+  const session = await app.wechat.code2Session(code)
   const sealedKey = encrypt(app.config.dataKey, session.sessionKey)
   return app.ds.transaction(async (em) => {
     let user = await em.findOneBy(User, { openid: session.openid })
@@ -52,22 +53,6 @@ export async function loginWithWechat(app: AppContext, code: string, address: st
     if (user.disabledAt) throw new AppError(403, 'forbidden', '该账号已停用，请联系值班台')
     return issueTokens(app, em, user)
   })
-}
-
-/**
- * WeChat's minute quota spent (45011) or WeChat busy (-1): the app's trouble, not the resident's,
- * so 503 and when to try again rather than a 429 that reads as "you did too much".
- */
-async function code2Session(app: AppContext, code: string) {
-  try {
-    return await app.wechat.code2Session(code)
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'wechat_rate_limited') {
-      throw retryLater(new AppError(503, 'wechat_rate_limited', '登录的人太多，请一分钟后再试'), 60)
-    }
-    if (err instanceof AppError && err.code === 'wechat_busy') throw retryLater(new AppError(503, 'wechat_busy', err.message), 5)
-    throw err
-  }
 }
 
 export async function refreshSession(app: AppContext, refreshToken: string, address: string): Promise<TokenPair> {

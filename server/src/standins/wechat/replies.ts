@@ -20,5 +20,6 @@ export const ERRMSG: Record<number, string> = {
   40037: 'invalid template_id',
   43101: 'user refuse to accept the msg',
   45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit mustslower retry next minute',
   47003: 'argument invalid!',
 }

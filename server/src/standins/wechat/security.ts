@@ -1,7 +1,8 @@
 import { createHash, randomInt } from 'node:crypto'
 import type Router from '@koa/router'
+import type { Context } from 'koa'
 import { acceptToken, type StandinTokens } from './access-tokens'
-import { isOpenid, newTraceId, rid } from './replies'
+import { ERRMSG, isOpenid, newTraceId, rid } from './replies'
 
 /**
  * The stand-in's content security: `msg_sec_check` (v2) answers at once; `media_check_async`
@@ -31,6 +32,8 @@ export interface SecurityState {
   mediaCheckDelayMs?: number
   /** Tests: verdicts the next media checks give, whatever the image. */
   mediaVerdicts: Suggest[]
+  /** Tests: errcodes the next text or media checks fail with. */
+  faults: number[]
   /** Media checks still running, so that closing the stand-in can wait for them. */
   running: Set<Promise<void>>
   closed: boolean
@@ -43,9 +46,17 @@ function textVerdict(content: string): { suggest: Suggest; label: number; keywor
 
 const validScene = (scene: unknown) => scene === 1 || scene === 2 || scene === 3 || scene === 4
 
+/** Answers with the next injected errcode, if a test queued one. */
+function injectedFault(ctx: Context, state: SecurityState): boolean {
+  const errcode = state.faults.shift()
+  if (errcode === undefined) return false
+  ctx.body = { errcode, errmsg: rid(ERRMSG[errcode] ?? 'injected') }
+  return true
+}
+
 export function registerSecurityRoutes(router: Router, tokens: StandinTokens, state: SecurityState): void {
   router.post('/wxa/msg_sec_check', (ctx) => {
-    if (!acceptToken(ctx, tokens)) return
+    if (!acceptToken(ctx, tokens) || injectedFault(ctx, state)) return
     const b = (ctx.request.body ?? {}) as Record<string, unknown>
     if (b.version !== 2 || typeof b.content !== 'string') return void (ctx.body = { errcode: 47001, errmsg: rid('data format error') })
     if (!validScene(b.scene)) return void (ctx.body = { errcode: 40097, errmsg: rid('invalid args') })
@@ -57,7 +68,7 @@ export function registerSecurityRoutes(router: Router, tokens: StandinTokens, st
   })
 
   router.post('/wxa/media_check_async', (ctx) => {
-    if (!acceptToken(ctx, tokens)) return
+    if (!acceptToken(ctx, tokens) || injectedFault(ctx, state)) return
     const b = (ctx.request.body ?? {}) as Record<string, unknown>
     if (b.version !== 2 || typeof b.media_url !== 'string' || (b.media_type !== 1 && b.media_type !== 2)) {
       return void (ctx.body = { errcode: 47001, errmsg: rid('data format error') })

@@ -41,6 +41,7 @@ type Suggest = SecurityState['mediaVerdicts'][number]
 
 interface Faults {
   errcodes?: unknown
+  checkErrcodes?: unknown
   mediaVerdicts?: unknown
   subscribeErrcodes?: unknown
   expireTokens?: unknown
@@ -59,6 +60,7 @@ export function createWechatStandinApp(opts: WechatStandinOptions): { app: Koa; 
     pushToken: opts.pushToken,
     mediaCheckDelayMs: opts.mediaCheckDelayMs,
     mediaVerdicts: [],
+    faults: [],
     running: new Set(),
     closed: false,
   }
@@ -106,20 +108,22 @@ export function createWechatStandinApp(opts: WechatStandinOptions): { app: Koa; 
   registerSubscribeRoutes(router, tokens, subscribe)
 
   /**
-   * Tests inject WeChat's failures: `errcodes` fail the next code2Session calls, `mediaVerdicts`
+   * Tests inject WeChat's failures: `errcodes` fail the next code2Session calls, `checkErrcodes`
+   * the next text or media checks, `mediaVerdicts`
    * decide the next media checks ('risky', 'review'), `subscribeErrcodes` fail the next subscribe
    * sends, `expireTokens` / `revokeTokens` make every issued access token answer 42001 / 40001.
    */
   router.post('/dev/faults', (ctx) => {
     const body = (ctx.request.body ?? {}) as Faults
     faults.push(...numbers(body.errcodes))
+    security.faults.push(...numbers(body.checkErrcodes))
     if (Array.isArray(body.mediaVerdicts)) {
       security.mediaVerdicts.push(...body.mediaVerdicts.filter((v): v is Suggest => v === 'pass' || v === 'review' || v === 'risky'))
     }
     subscribe.faults.push(...numbers(body.subscribeErrcodes))
     if (body.expireTokens === true) tokens.expireAll()
     if (body.revokeTokens === true) tokens.revokeAll()
-    ctx.body = { pending: faults.length, mediaVerdicts: security.mediaVerdicts.length, subscribeErrcodes: subscribe.faults.length }
+    ctx.body = { pending: faults.length, checkErrcodes: security.faults.length, mediaVerdicts: security.mediaVerdicts.length, subscribeErrcodes: subscribe.faults.length }
   })
 
   const app = new Koa()
