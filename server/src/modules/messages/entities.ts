@@ -146,6 +146,8 @@ export class Message {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   text: string | null
 
+  /** An upload is sent in one message only: the unique index decides between two sends at once. */
+  @Index('uq_message_upload', { unique: true })
   @ForeignKey(() => Upload, { name: 'fk_message_upload', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   uploadId: number | null

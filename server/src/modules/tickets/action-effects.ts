@@ -1,14 +1,15 @@
-import type { EntityManager } from 'typeorm'
+import { IsNull, LessThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm'
 import type { TicketActor, ticketActionInputSchema } from '@anju/shared'
 import { RATING_LABELS, REOPEN_WINDOW_DAYS } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
+import { isUniqueViolation } from '../../db/errors'
 import { AppError, conflict, notFound } from '../../errors/app-error'
 import { queueTicketNotice } from '../notifications/outbox'
 import { OfficerProfile } from '../officers/entities'
 import { User } from '../users/entities'
 import { raiseDeskAlert } from './alerts'
-import { Department, Ticket, TicketEvent, TicketWhistle, type TicketCategoryRow } from './entities'
+import { Department, Ticket, TicketWhistle, type TicketCategoryRow } from './entities'
 import { announceEscalation, planEscalation } from './escalation'
 import { allCategories } from './reference-cache'
 import { resolveWarnAt } from './routing'
@@ -33,6 +34,8 @@ interface By {
 }
 
 const DONE = { stage: 'done' as const, slaLevel: 0 }
+/** A resident may urge a ticket once in 24 hours. */
+const URGE_INTERVAL_MS = 24 * 3600_000
 
 export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, input: ActionInput, by: By, now: Date): Promise<Effect> {
   switch (input.action) {
@@ -115,15 +118,26 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
     case 'whistle': {
       const department = await em.findOneBy(Department, { id: input.departmentId, active: true })
       if (!department) throw new AppError(400, 'validation_failed', '请选择正确的部门')
-      if (await em.existsBy(TicketWhistle, { ticketId: t.id, departmentId: department.id })) throw conflict(`已向${department.name}吹哨`)
-      await em.insert(TicketWhistle, { ticketId: t.id, departmentId: department.id, calledByUserId: by.userId, note: input.note || null, calledAt: now })
+      // The (ticket, department) unique index decides, also between two desks calling at the same moment.
+      // The ticket's row lock is taken first, as the action's own UPDATE takes it later: two calls then
+      // queue there, instead of deadlocking between the index's wait and the foreign key's lock on the ticket.
+      await em.update(Ticket, { id: t.id }, { updatedAt: now })
+      try {
+        await em.insert(TicketWhistle, { ticketId: t.id, departmentId: department.id, calledByUserId: by.userId, note: input.note || null, calledAt: now })
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict(`已向${department.name}吹哨`)
+        throw err
+      }
       return { changes: {}, note: `吹哨：请${department.name}报到${input.note ? `（${input.note}）` : ''}`, detail: { departmentId: department.id } }
     }
     case 'report_in':
       return reportIn(em, t, input.whistleId, input.response, now)
     case 'urge': {
-      const last = await em.findOne(TicketEvent, { where: { ticketId: t.id, action: 'urge' }, order: { id: 'DESC' } })
-      if (last && now.getTime() - last.createdAt.getTime() < 24 * 3600_000) throw conflict('您今天已经催办过，民警会尽快处理')
+      // One conditional UPDATE takes the day's urge: of urges sent at once, only one finds it free.
+      const since = new Date(now.getTime() - URGE_INTERVAL_MS)
+      const free: FindOptionsWhere<Ticket>[] = [{ id: t.id, lastUrgedAt: IsNull() }, { id: t.id, lastUrgedAt: LessThanOrEqual(since) }]
+      const taken = await em.createQueryBuilder().update(Ticket).set({ lastUrgedAt: now }).where(free).execute()
+      if (!taken.affected) throw conflict('您今天已经催办过，民警会尽快处理')
       return { changes: {}, note: input.note || '居民催办', after: () => raiseDeskAlert(em, t.deskId, t.id, 'urged', now) }
     }
   }
@@ -145,12 +159,13 @@ async function reportIn(em: EntityManager, t: Ticket, whistleId: number, respons
   const whistle = await em.findOneBy(TicketWhistle, { id: whistleId, ticketId: t.id })
   if (!whistle) throw notFound('吹哨记录')
   const department = await em.findOneByOrFail(Department, { id: whistle.departmentId })
+  // Each step is a conditional UPDATE: of two recorded at once, only one finds it still open.
   if (!response) {
-    if (whistle.reportedAt) throw conflict(`${department.name}已报到`)
-    await em.update(TicketWhistle, { id: whistle.id }, { reportedAt: now })
+    const reported = await em.update(TicketWhistle, { id: whistle.id, reportedAt: IsNull() }, { reportedAt: now })
+    if (!reported.affected) throw conflict(`${department.name}已报到`)
     return { changes: {}, note: `${department.name}已报到`, detail: { whistleId } }
   }
-  if (whistle.respondedAt) throw conflict(`${department.name}已反馈`)
-  await em.update(TicketWhistle, { id: whistle.id }, { reportedAt: whistle.reportedAt ?? now, response, respondedAt: now })
+  const responded = await em.update(TicketWhistle, { id: whistle.id, respondedAt: IsNull() }, { reportedAt: whistle.reportedAt ?? now, response, respondedAt: now })
+  if (!responded.affected) throw conflict(`${department.name}已反馈`)
   return { changes: {}, note: `${department.name}反馈：${response}`, detail: { whistleId } }
 }

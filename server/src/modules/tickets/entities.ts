@@ -144,6 +144,10 @@ export class Ticket {
   @Column({ type: 'smallint', default: 0 })
   reopenCount: number
 
+  /** The resident's last 催办: one conditional UPDATE of it decides the once-a-day rule. */
+  @Column({ type: 'datetime', nullable: true })
+  lastUrgedAt: Date | null
+
   /** Resolved and closed on time: set when the ticket is resolved. */
   @Column({ type: 'boolean', nullable: true })
   onTime: boolean | null
@@ -303,6 +307,8 @@ export class Department {
 /** 吹哨报到: a department called to a ticket, its report-in (报到) and its response. */
 @Entity('ticket_whistle')
 @Index('ix_ticket_whistle_ticket', ['ticketId'])
+/** A ticket calls a department once; the index decides when two desks call it at the same moment. */
+@Index('uq_ticket_whistle_department', ['ticketId', 'departmentId'], { unique: true })
 export class TicketWhistle {
   @PrimaryGeneratedColumn()
   id: number
