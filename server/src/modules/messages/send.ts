@@ -54,6 +54,8 @@ export async function sendMessage(app: AppContext, user: AuthUser, conversationI
   } catch (err) {
     const raced = isUniqueViolation(err) ? await replayOf(app, user, conversationId, input.clientId) : null
     if (raced) return raced
+    // Not this send's retry: the image went out in another send at the same moment (uq_message_upload).
+    if (isUniqueViolation(err) && draft.uploadId !== null && (await em.existsBy(Message, { uploadId: draft.uploadId }))) throw imageAlreadySent()
     throw err
   }
   const views = await toMessages(app, em, rows)
@@ -80,12 +82,15 @@ async function draftOf(app: AppContext, user: AuthUser, side: ViewerSide, input:
   return { ...base, kind: 'text', text: input.text, uploadId: null, held }
 }
 
+const imageAlreadySent = () => badRequest('这张图片已经发送过了', { field: 'imageId' })
+
 /** The image must be the sender's own upload for a message, not already sent. */
 async function claimImage(em: EntityManager, userId: number, uploadId: number): Promise<Upload> {
   const upload = await em.findOneBy(Upload, { id: uploadId })
   if (!upload || upload.ownerUserId !== userId) throw badRequest('图片不存在或已失效，请重新选择', { field: 'imageId' })
   if (upload.purpose !== 'message') throw badRequest('图片用途不符，请重新选择', { field: 'imageId' })
-  if (await em.existsBy(Message, { uploadId })) throw badRequest('这张图片已经发送过了', { field: 'imageId' })
+  // Answers a resend early; two sends at once are decided by the unique index on message.uploadId.
+  if (await em.existsBy(Message, { uploadId })) throw imageAlreadySent()
   return upload
 }
 
