@@ -92,11 +92,39 @@ export async function listInvites(app: AppContext, actor: AuthUser): Promise<{ i
   return { items: invites.flatMap((i) => { const p = places.find((x) => x.id === i.placeId); return p ? [toDto(i, p)] : [] }) }
 }
 
-/** Turns the caller into staff with the invite's role and scope; their old sessions end. */
+/**
+ * Turns the caller into staff with the invite's role and scope; their old sessions end. A retry
+ * after a lost answer, or a second copy at once, finds the code spent by this very caller and is
+ * answered as the first time was, writing nothing again.
+ */
 export async function redeemInvite(app: AppContext, caller: AuthUser, input: RedeemInviteInput): Promise<TokenPair> {
+  const codeHash = sha256(input.code.toUpperCase())
+  try {
+    return await redeemOnce(app, caller, codeHash, input)
+  } catch (err) {
+    const replay = err instanceof AppError && err.code === 'invite_invalid' ? await replayRedeem(app, caller, codeHash) : null
+    if (replay) return replay
+    throw err
+  }
+}
+
+/**
+ * A new pair for the caller who spent this code, while they still hold what it gave them (an
+ * admin may have changed their role since: then the code is simply spent). The first answer's
+ * pair was never delivered; it is left to expire rather than ending sessions made since.
+ */
+async function replayRedeem(app: AppContext, caller: AuthUser, codeHash: string): Promise<TokenPair | null> {
+  const em = app.ds.manager
+  const invite = await em.findOneBy(Invite, { codeHash, usedByUserId: caller.id })
+  const user = invite ? await em.findOneBy(User, { id: caller.id }) : null
+  if (!invite || !user || user.disabledAt || user.role !== invite.role || user.scopePlaceId !== invite.placeId) return null
+  return app.ds.transaction((tx) => issueTokens(app, tx, user))
+}
+
+function redeemOnce(app: AppContext, caller: AuthUser, codeHash: string, input: RedeemInviteInput): Promise<TokenPair> {
   const now = app.now()
   return app.ds.transaction(async (em) => {
-    const invite = await em.findOneBy(Invite, { codeHash: sha256(input.code.toUpperCase()), usedAt: IsNull(), expiresAt: MoreThan(now) })
+    const invite = await em.findOneBy(Invite, { codeHash, usedAt: IsNull(), expiresAt: MoreThan(now) })
     if (!invite) throw invalidInvite()
     if (invite.role === 'officer' && (!input.policeNumber || !input.phone)) {
       throw new AppError(400, 'validation_failed', '楼长民警需填写警号和工作电话', [
