@@ -13,3 +13,9 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const errno = e.driverError?.errno ?? e.errno
   return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || errno === 1452 || errno === 1216 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
 }
+
+/** MySQL/MariaDB chose this transaction as a deadlock's victim and rolled it back: it may simply run again. */
+export function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } }
+  return (e.driverError?.code ?? e.code) === 'ER_LOCK_DEADLOCK' || (e.driverError?.errno ?? e.errno) === 1213
+}

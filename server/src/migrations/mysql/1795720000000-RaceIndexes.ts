@@ -8,6 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
  *   response only a later duplicate had; the later duplicates go.
  * - message: a later message that repeats an already sent image keeps its place in the
  *   conversation (its seq) but shows as the text [图片] without the upload.
+ * - place: the oldest district of a name takes rootName; younger namesakes keep null (they stay
+ *   as they are: merging districts would move streets and residents, which is for a person to do).
  * - ticket.lastUrgedAt starts as the time of each ticket's latest 催办, so the daily rule holds
  *   across the upgrade.
  */
@@ -41,9 +43,18 @@ export class RaceIndexes1795720000000 implements MigrationInterface {
        SET m.\`kind\` = 'text', m.\`text\` = '[图片]', m.\`uploadId\` = NULL`,
     )
     await q.query(`CREATE UNIQUE INDEX \`uq_message_upload\` ON \`message\` (\`uploadId\`)`)
+
+    await q.query(`ALTER TABLE \`place\` ADD \`rootName\` varchar(60) NULL`)
+    await q.query(
+      `UPDATE \`place\` p JOIN (SELECT MIN(\`id\`) AS \`id\` FROM \`place\` WHERE \`parentId\` IS NULL GROUP BY \`name\`) r ON r.\`id\` = p.\`id\`
+       SET p.\`rootName\` = p.\`name\`, p.\`updatedAt\` = p.\`updatedAt\``,
+    )
+    await q.query(`CREATE UNIQUE INDEX \`uq_place_root_name\` ON \`place\` (\`rootName\`)`)
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX \`uq_place_root_name\` ON \`place\``)
+    await q.query(`ALTER TABLE \`place\` DROP COLUMN \`rootName\``)
     // InnoDB let the unique index stand in for fk_message_upload's own; it needs one back first.
     await q.query(`CREATE INDEX \`fk_message_upload\` ON \`message\` (\`uploadId\`)`)
     await q.query(`DROP INDEX \`uq_message_upload\` ON \`message\``)

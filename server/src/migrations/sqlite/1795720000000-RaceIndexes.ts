@@ -27,9 +27,15 @@ export class RaceIndexes1795720000000 implements MigrationInterface {
        WHERE "uploadId" IS NOT NULL AND "id" NOT IN (SELECT MIN("id") FROM "message" WHERE "uploadId" IS NOT NULL GROUP BY "uploadId")`,
     )
     await q.query(`CREATE UNIQUE INDEX "uq_message_upload" ON "message" ("uploadId") `)
+
+    await q.query(`ALTER TABLE "place" ADD COLUMN "rootName" varchar(60)`)
+    await q.query(`UPDATE "place" SET "rootName" = "name" WHERE "id" IN (SELECT MIN("id") FROM "place" WHERE "parentId" IS NULL GROUP BY "name")`)
+    await q.query(`CREATE UNIQUE INDEX "uq_place_root_name" ON "place" ("rootName") `)
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "uq_place_root_name"`)
+    await q.query(`ALTER TABLE "place" DROP COLUMN "rootName"`)
     await q.query(`DROP INDEX "uq_message_upload"`)
     await q.query(`ALTER TABLE "ticket" DROP COLUMN "lastUrgedAt"`)
     await q.query(`DROP INDEX "uq_ticket_whistle_department"`)

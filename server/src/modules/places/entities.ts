@@ -21,6 +21,14 @@ export class Place {
   @Column({ type: 'varchar', length: 60 })
   name: string
 
+  /**
+   * A district's name again (places without a parent), null below. uq_place_parent_name cannot
+   * keep two districts of one name apart, since NULL parents never clash; this index does.
+   */
+  @Index('uq_place_root_name', { unique: true })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  rootName: string | null
+
   /** External identity: a building's code (printed on its QR sign). Null for other levels. */
   @Index('uq_place_code', { unique: true })
   @Column({ type: 'varchar', length: 40, nullable: true })

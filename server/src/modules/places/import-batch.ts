@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm'
+import { In, IsNull, type EntityManager } from 'typeorm'
 import type { PlaceCsvRow, PlaceLevel } from '@anju/shared'
 import { BuildingLead } from '../officers/entities'
 import { Place } from './entities'
@@ -58,7 +58,7 @@ export async function writeBatch(em: EntityManager, rows: readonly ValidRow[], a
       continue
     }
     const fields: PlaceFields = {
-      level: 'building', name: row.building, parentId: grid.id, code: row.building_code, address: row.address || null,
+      level: 'building', name: row.building, parentId: grid.id, rootName: null, code: row.building_code, address: row.address || null,
       districtId: grid.districtId, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id, buildingId: null,
     }
     let building: Place
@@ -96,15 +96,15 @@ async function resolveAncestors(em: EntityManager, row: ValidRow, ancestors: Anc
   for (const level of ANCESTORS) {
     const name = row[level]
     let place = ancestors.get(key(parent?.id ?? null, name))
-    if (!place && parent) {
-      // Not a known ancestor; the name may still be taken under this parent by another level.
-      const other: Place | null = await em.findOneBy(Place, { parentId: parent.id, name })
-      if (other) ancestors.set(key(parent.id, name), (place = other))
+    if (!place) {
+      // Not a known ancestor: another import may have made it since, or the name is taken under this parent by another level.
+      const other: Place | null = await em.findOneBy(Place, parent ? { parentId: parent.id, name } : { parentId: IsNull(), name })
+      if (other) ancestors.set(key(parent?.id ?? null, name), (place = other))
     }
     if (place && place.level !== level) return { error: `${name} 已作为其他层级存在` }
     if (!place) {
       const fields: PlaceFields = {
-        level, name, parentId: parent?.id ?? null, code: null, address: null,
+        level, name, parentId: parent?.id ?? null, rootName: parent ? null : name, code: null, address: null,
         districtId: ids.district ?? null, streetId: ids.street ?? null, communityId: ids.community ?? null, gridId: ids.grid ?? null, buildingId: null,
       }
       const result = await em.insert(Place, fields)
@@ -143,7 +143,7 @@ async function ensureUnits(em: EntityManager, rows: readonly ValidRow[], buildin
     const missing = Array.from({ length: rows[i]!.units }, (_, n) => `${n + 1}单元`).filter((name) => !have.has(key(b.id, name)))
     if (missing.length > 0) added.push(i)
     for (const name of missing) {
-      units.push({ level: 'unit', name, parentId: b.id, code: null, address: null, districtId: b.districtId, streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id })
+      units.push({ level: 'unit', name, parentId: b.id, rootName: null, code: null, address: null, districtId: b.districtId, streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id })
     }
   })
   await insertPlaces(em, units)

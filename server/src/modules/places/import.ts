@@ -1,8 +1,9 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import { placeCsvRowSchema, type PlaceImportResult } from '@anju/shared'
+import { isDeadlock, isUniqueViolation } from '../../db/errors'
 import { OfficerProfile } from '../officers/entities'
 import { Place } from './entities'
-import { ANCESTORS, loadAncestors, writeBatch, type AncestorLevel, type ValidRow } from './import-batch'
+import { ANCESTORS, loadAncestors, writeBatch, type AncestorLevel, type AncestorMap, type Outcome, type ValidRow } from './import-batch'
 import type { CsvRecord } from './import-csv'
 
 /**
@@ -90,7 +91,7 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
   const flush = async () => {
     const rowsOfBatch = batch
     batch = []
-    const outcomes = await ds.transaction((em) => writeBatch(em, rowsOfBatch, ancestors, officers))
+    const outcomes = await writeBatchOnce(ds, rowsOfBatch, ancestors, officers)
     outcomes.forEach((outcome, i) => {
       if (typeof outcome === 'string') result[outcome] += 1
       else errors.add(rowsOfBatch[i]!.line, outcome.error)
@@ -107,6 +108,30 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
   }
   if (batch.length > 0) await flush()
   return { ...result, errors: errors.first, errorCount: errors.count }
+}
+
+const BATCH_ATTEMPTS = 8
+
+/**
+ * Another import at the same time may create the same district, street, grid, building or unit
+ * between this batch's reads and its inserts: the unique indexes refuse the second copy, or, on
+ * MySQL, the wait for the other's uncommitted row ends in a deadlock. The batch's transaction is
+ * then rolled back whole and, after a growing pause (for the other batch to commit), written
+ * again from fresh reads, which now find the other import's rows and use them.
+ */
+async function writeBatchOnce(ds: DataSource, rows: ValidRow[], ancestors: AncestorMap, officers: Map<string, number>): Promise<Outcome[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction((em) => writeBatch(em, rows, ancestors, officers))
+    } catch (err) {
+      if (attempt >= BATCH_ATTEMPTS || !(isUniqueViolation(err) || isDeadlock(err))) throw err
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 50))
+      // The cache may hold places the rolled-back transaction made: read it again.
+      const fresh = await loadAncestors(ds.manager)
+      ancestors.clear()
+      for (const [k, place] of fresh) ancestors.set(k, place)
+    }
+  }
 }
 
 async function scopeChainNames(em: EntityManager, scope: Place): Promise<Array<[AncestorLevel, string]>> {
