@@ -11,7 +11,8 @@ import { claimUploads } from '../uploads/service'
 import { User } from '../users/entities'
 import { requireActors } from './access'
 import { effectsOf, type Effect } from './action-effects'
-import { Ticket, TicketEvent, TicketPhoto } from './entities'
+import { Ticket, TicketEvent } from './entities'
+import { insertTicketPhotos } from './photos'
 import { toDetail } from './view'
 
 type ActionInput = z.output<typeof ticketActionInputSchema>
@@ -120,5 +121,5 @@ async function actorText(em: EntityManager, user: AuthUser, ticket: Ticket, acto
 
 async function attachPhotos(em: EntityManager, userId: number, ticketId: number, eventId: number, ids: number[]): Promise<void> {
   const uploads = await claimUploads(em, userId, ids, 'ticket')
-  await em.insert(TicketPhoto, uploads.map((u, position) => ({ ticketId, eventId, uploadId: u.id, position })))
+  await insertTicketPhotos(em, uploads.map((u, position) => ({ ticketId, eventId, uploadId: u.id, position })))
 }

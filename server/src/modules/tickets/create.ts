@@ -14,7 +14,8 @@ import type { Upload } from '../uploads/entities'
 import { claimUploads } from '../uploads/service'
 import { Residence } from '../users/entities'
 import { raiseDeskAlert } from './alerts'
-import { Ticket, TicketEvent, TicketPhoto } from './entities'
+import { Ticket, TicketEvent } from './entities'
+import { insertTicketPhotos } from './photos'
 import { ticketNumber } from './numbers'
 import { allCategories, openidOf, placeById } from './reference-cache'
 import { deadlinesFrom, routeNewTicket, type Routing } from './routing'
@@ -77,7 +78,7 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
       event.ticketId = ticket.id
       event.id = await insertRow(tx, TicketEvent, event)
       const claimed = await claimUploads(tx, user.id, input.photoIds, 'ticket')
-      if (claimed.length > 0) await tx.insert(TicketPhoto, claimed.map((u, position) => ({ ticketId: ticket.id, eventId: null, uploadId: u.id, position })))
+      await insertTicketPhotos(tx, claimed.map((u, position) => ({ ticketId: ticket.id, eventId: null, uploadId: u.id, position })))
       if (urgent) await raiseDeskAlert(tx, routing.desk?.id ?? null, ticket.id, 'urgent', now)
       if (category.alertDesk) await raiseDeskAlert(tx, routing.desk?.id ?? null, ticket.id, 'category', now)
       return claimed

@@ -140,6 +140,8 @@ export async function readSignedContent(app: AppContext, id: number, exp: number
   return { bytes, mime: upload.mime }
 }
 
+export const photoInUse = () => badRequest('照片已用在其他记录中，请重新上传', { field: 'photoIds' })
+
 /**
  * Validates photos a user attaches (to a new ticket, an action): every id exists, is theirs, was
  * uploaded for this purpose and is not attached anywhere yet. Returned in the order given. Two
@@ -155,8 +157,6 @@ export async function claimUploads(em: EntityManager, ownerUserId: number, ids: 
     throw badRequest('照片不存在或已失效，请重新上传', { field: 'photoIds' })
   }
   if (uploads.some((u) => u!.purpose !== purpose)) throw badRequest('照片用途不符，请重新上传', { field: 'photoIds' })
-  if ((await em.countBy(TicketPhoto, { uploadId: In(ids) })) > 0) {
-    throw badRequest('照片已用在其他记录中，请重新上传', { field: 'photoIds' })
-  }
+  if ((await em.countBy(TicketPhoto, { uploadId: In(ids) })) > 0) throw photoInUse()
   return uploads as Upload[]
 }
