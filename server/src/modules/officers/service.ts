@@ -203,8 +203,8 @@ export async function assignBuildingLead(app: AppContext, actorId: number, build
   if (!officer || officer.user.role !== 'officer') throw notFound('民警')
   await app.ds.transaction(async (tx) => {
     const lead = await tx.findOneBy(BuildingLead, { buildingId })
-    if (lead) await tx.update(BuildingLead, { id: lead.id }, { officerUserId })
-    else await tx.insert(BuildingLead, { buildingId, officerUserId })
+    // One upsert on the building's unique index: two desks naming a lead at once both succeed, the later one stands.
+    await tx.upsert(BuildingLead, { buildingId, officerUserId }, ['buildingId'])
     // The building's conversations go to the new officer's inbox.
     await tx.update(Conversation, { buildingId }, { officerUserId })
     await recordAudit(tx, { actorUserId: actorId, action: 'building_lead.assign', targetType: 'building', targetId: buildingId, detail: { officerUserId, previous: lead?.officerUserId ?? null } })
