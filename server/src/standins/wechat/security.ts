@@ -77,7 +77,12 @@ export function registerSecurityRoutes(router: Router, tokens: StandinTokens, st
     if (!isOpenid(b.openid)) return void (ctx.body = { errcode: 40003, errmsg: rid('invalid openid') })
     const traceId = newTraceId()
     const forced = state.mediaVerdicts.shift()
-    const job = checkMediaLater(state, { traceId, mediaUrl: b.media_url, openid: b.openid, forced }).finally(() => state.running.delete(job))
+    // Runs after the answer, with no one awaiting it: it must not reject (an unhandled rejection ends
+    // the process, and the stand-in runs inside `npm start`). A check that fails pushes nothing,
+    // as when WeChat cannot reach the push URL.
+    const job: Promise<void> = checkMediaLater(state, { traceId, mediaUrl: b.media_url, openid: b.openid, forced })
+      .catch(() => undefined)
+      .finally(() => state.running.delete(job))
     state.running.add(job)
     ctx.body = { errcode: 0, errmsg: 'ok', trace_id: traceId }
   })
@@ -128,14 +133,14 @@ export async function pushEvent(state: SecurityState, event: object): Promise<vo
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = String(randomInt(1e9))
     const signature = createHash('sha1').update([state.pushToken, timestamp, nonce].sort().join('')).digest('hex')
-    const url = new URL(state.pushUrl)
-    url.search = new URLSearchParams({ signature, timestamp, nonce }).toString()
     try {
+      const url = new URL(state.pushUrl)
+      url.search = new URLSearchParams({ signature, timestamp, nonce }).toString()
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event), signal: AbortSignal.timeout(5000) })
       const text = (await res.text()).trim()
       if (res.ok && (text === 'success' || text === '')) return
     } catch {
-      // unreachable: retry like WeChat
+      // unreachable (or no URL at all): retry like WeChat
     }
     await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)))
   }

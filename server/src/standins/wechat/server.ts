@@ -133,16 +133,20 @@ export function createWechatStandinApp(opts: WechatStandinOptions): { app: Koa; 
 }
 
 export async function startWechatStandin(opts: WechatStandinOptions): Promise<WechatStandin> {
+  if (opts.pushUrl !== undefined) checkedPushUrl(opts.pushUrl)
   const { app, security } = createWechatStandinApp(opts)
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s))
+  // A port already taken fails the start (main reports it), not the process through an unhandled 'error'.
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(opts.port ?? 0, '127.0.0.1')
+    s.once('listening', () => resolve(s)).once('error', reject)
   })
+  server.on('error', () => undefined) // after listening, errors reach the connections, not the server
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : 0
   return {
     url: `http://127.0.0.1:${port}`,
     setPushUrl: (url) => {
-      security.pushUrl = url
+      security.pushUrl = checkedPushUrl(url)
     },
     close: async () => {
       security.closed = true
@@ -150,6 +154,12 @@ export async function startWechatStandin(opts: WechatStandinOptions): Promise<We
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** A push URL that cannot be parsed is a mistake of whoever sets it: say so now, not at the first push. */
+function checkedPushUrl(url: string): string {
+  if (!URL.canParse(url)) throw new TypeError(`WeChat stand-in: the push URL is not a URL (${url})`)
+  return url
 }
 
 /** Ask the stand-in for a login code, as wx.login would on a phone. */
