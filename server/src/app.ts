@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AppContext } from './context'
 import { badRequest } from './errors/app-error'
 import { errorMiddleware } from './errors/middleware'
+import { logKoaError } from './lib/koa-errors'
 import { buildOpenApi } from './lib/openapi'
 import type { AnyRoute } from './lib/route'
 import { mountRoutes } from './lib/router'
@@ -34,6 +35,7 @@ export function buildApp(ctx: AppContext): Koa {
   const routes = allRoutes(ctx).filter((r) => demo || !r.demoOnly)
   const openapi = buildOpenApi(routes)
   const koa = new Koa({ proxy: ctx.config.production })
+  koa.on('error', logKoaError(ctx.log))
   koa.use(requestLog(ctx.log))
   koa.use(errorMiddleware(ctx.log))
   koa.use(async (c, next) => {
