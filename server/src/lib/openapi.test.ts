@@ -84,3 +84,59 @@ describe('OpenAPI documents what is mounted', () => {
     expect(res).toEqual({ status: 404, body: { error: { code: 'not_found', message: '接口不存在' } } })
   })
 })
+
+describe('OpenAPI documents the errors the server answers', () => {
+  const RATE_LIMITED = [
+    ['/api/uploads', 'post'],
+    ['/api/conversations/{id}/messages', 'post'],
+    ['/api/auth/wechat-login', 'post'],
+    ['/api/auth/refresh', 'post'],
+    ['/api/auth/redeem-invite', 'post'],
+  ] as const
+  type Resp = { $ref?: string; description: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: unknown }> }
+  type Schema = { type?: string; required?: string[]; properties: Record<string, Schema> }
+  type Doc = { paths: Record<string, Record<string, Op>>; components: { schemas?: Record<string, Schema>; responses?: Record<string, Resp> } }
+  /** A response object, following one $ref into components. */
+  const resolve = (doc: Doc, response: unknown): Resp | undefined => {
+    const r = response as Resp | undefined
+    return r?.$ref ? doc.components.responses?.[r.$ref.replace('#/components/responses/', '')] : r
+  }
+  const errorRef = { $ref: '#/components/schemas/Error' }
+
+  it('one shared error schema, { error: { code, message, details? } }, which every error response references', async () => {
+    const doc = (await dev.call('GET', '/api/openapi.json')).body as Doc
+    expect(doc.components.schemas?.Error).toMatchObject({ type: 'object', required: ['error'] })
+    expect(doc.components.schemas?.Error?.properties.error?.required).toEqual(expect.arrayContaining(['code', 'message']))
+    for (const { path, method, op } of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!(status === 'default' || /^[45]/.test(status)) || path === '/api/health' || path === '/api/ready') continue
+        expect({ path, method, status, schema: resolve(doc, response)?.content?.['application/json']?.schema }).toEqual({ path, method, status, schema: errorRef })
+      }
+    }
+  })
+
+  it('the operations that take a rate limit list 429 rate_limited with Retry-After; the others do not', async () => {
+    const doc = (await dev.call('GET', '/api/openapi.json')).body as Doc
+    for (const [path, method] of RATE_LIMITED) {
+      const response = resolve(doc, doc.paths[path]?.[method]?.responses['429'])
+      expect({ path, response: !!response }).toEqual({ path, response: true })
+      expect(response?.headers).toHaveProperty(['Retry-After'])
+      expect(response?.description).toContain('rate_limited')
+    }
+    const limited = operations(doc).filter(({ op }) => op.responses['429']).map(({ path, method }) => [path, method])
+    expect(limited.sort()).toEqual([...RATE_LIMITED].map((r) => [...r]).sort())
+  })
+
+  it('every operation that reaches the database lists 503 unavailable with Retry-After', async () => {
+    const doc = (await dev.call('GET', '/api/openapi.json')).body as Doc
+    for (const { path, method, op } of operations(doc)) {
+      // The document itself is served from memory, before anything that could need the database.
+      if (path === '/api/openapi.json') continue
+      const response = resolve(doc, op.responses['503'])
+      expect({ path, method, retryAfter: !!response?.headers?.['Retry-After'] }).toEqual({ path, method, retryAfter: true })
+    }
+    const login = resolve(doc, doc.paths['/api/auth/wechat-login']!.post!.responses['503'])
+    expect(login?.description).toContain('unavailable')
+  })
+
+})

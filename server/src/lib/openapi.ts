@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { apiErrorSchema } from '@anju/shared'
+import { LIMITS } from './rate-limit'
 import type { AnyRoute } from './route'
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
@@ -31,6 +32,32 @@ const dependencies = {
   },
 }
 
+const retryAfter = { description: '建议等待的秒数', schema: { type: 'integer', minimum: 1 } }
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+
+/** The error shape, and the two answers that tell a client to come back later. */
+const components = {
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+  schemas: { Error: jsonSchema(apiErrorSchema, 'output') },
+  headers: { 'Retry-After': retryAfter },
+  responses: {
+    RateLimited: {
+      description: '请求太频繁（rate_limited）：Retry-After 秒后再试',
+      headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+      content: errorContent,
+    },
+    Unavailable: {
+      description:
+        '服务暂时不可用，Retry-After 秒后再试：数据库连接中断（unavailable）；调用微信的操作另有微信繁忙（wechat_busy）或微信接口额度用尽（wechat_rate_limited）',
+      headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+      content: errorContent,
+    },
+  },
+}
+
+/** Any of the route's limits refuses with 429 (the single-use login code refuses with 401 instead). */
+const rateLimited = (spec: AnyRoute) => (spec.limits ?? []).some((name) => LIMITS[name].refuse().status === 429)
+
 /** The endpoints app.ts serves itself, outside the declared routes. */
 function systemPaths(error: object): Record<string, Record<string, object>> {
   const probe = (summary: string, down: string) => ({
@@ -40,7 +67,7 @@ function systemPaths(error: object): Record<string, Record<string, object>> {
       security: [],
       responses: {
         200: { description: 'OK', content: { 'application/json': { schema: dependencies } } },
-        503: { description: down, headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: dependencies } } },
+        503: { description: down, headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } }, content: { 'application/json': { schema: dependencies } } },
         default: error,
       },
     },
@@ -55,7 +82,7 @@ function systemPaths(error: object): Record<string, Record<string, object>> {
 /** The OpenAPI 3 document of the whole API, generated from the declared routes. */
 export function buildOpenApi(routes: readonly AnyRoute[]): object {
   const paths: Record<string, Record<string, object>> = {}
-  const error = { description: '错误', content: { 'application/json': { schema: jsonSchema(apiErrorSchema, 'output') } } }
+  const error = { description: '错误', content: errorContent }
   for (const spec of routes) {
     const status = String(spec.status ?? 200)
     const op: Record<string, unknown> = {
@@ -66,6 +93,9 @@ export function buildOpenApi(routes: readonly AnyRoute[]): object {
         [status]: spec.response
           ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } }
           : { description: 'OK' },
+        ...(rateLimited(spec) ? { 429: { $ref: '#/components/responses/RateLimited' } } : {}),
+        // Every declared route can need the database (the token's user, at least).
+        503: { $ref: '#/components/responses/Unavailable' },
         default: error,
       },
     }
@@ -82,7 +112,7 @@ export function buildOpenApi(routes: readonly AnyRoute[]): object {
   return {
     openapi: '3.0.3',
     info: { title: '安居 Anju API', version: '0.1.0', description: '24 小时网上警局：居民、楼长民警、值班台与法律援助志愿者共用的接口。错误统一为 { error: { code, message, details? } }。' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components,
     paths,
   }
 }

@@ -2,6 +2,7 @@ import type { Context } from 'koa'
 import type { z } from 'zod'
 import type { Role } from '@anju/shared'
 import type { AuthUser } from '../middleware/auth'
+import type { LimitName } from './rate-limit'
 
 /**
  * A route is declared once: its path, who may call it and the zod schemas of what goes in and
@@ -31,6 +32,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown, R = unknown, A
   response?: z.ZodType<R>
   /** 200 unless set; 204 sends no body. */
   status?: number
+  /**
+   * The rate limits (lib/rate-limit.ts) the handler takes: documented as 429 rate_limited with
+   * Retry-After. Declare here every limit the handler's service consumes.
+   */
+  limits?: readonly LimitName[]
   /** Only with the WeChat stand-in and never in production (demo logins): neither mounted nor documented otherwise. */
   demoOnly?: boolean
   handler: (input: RouteInput<B, Q, P> & { user: A extends 'public' ? AuthUser | null : AuthUser }) => Promise<R> | R

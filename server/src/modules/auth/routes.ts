@@ -21,13 +21,13 @@ export const authRoutes = (app: AppContext) => [
   route({
     method: 'post', path: '/api/auth/wechat-login', tag: 'auth', access: 'public',
     summary: '微信登录：用 wx.login 的 code 换取令牌（服务端调用 code2Session）',
-    body: wechatLoginSchema, response: tokenPairSchema,
+    body: wechatLoginSchema, response: tokenPairSchema, limits: ['login-by-address', 'login-by-code'],
     handler: ({ body, ctx }) => loginWithWechat(app, body.code, ctx.ip),
   }),
   route({
     method: 'post', path: '/api/auth/refresh', tag: 'auth', access: 'public',
     summary: '刷新令牌（旧的刷新令牌随即失效）',
-    body: refreshSchema, response: tokenPairSchema,
+    body: refreshSchema, response: tokenPairSchema, limits: ['refresh-by-address'],
     handler: ({ body, ctx }) => refreshSession(app, body.refreshToken, ctx.ip),
   }),
   route({
@@ -39,7 +39,7 @@ export const authRoutes = (app: AppContext) => [
   route({
     method: 'post', path: '/api/auth/redeem-invite', tag: 'auth', access: 'user',
     summary: '使用邀请码成为工作人员（楼长民警、志愿者、值班台）',
-    body: redeemInviteSchema, response: tokenPairSchema,
+    body: redeemInviteSchema, response: tokenPairSchema, limits: ['invite-by-user', 'invite-by-address'],
     handler: async ({ body, user, ctx }) => {
       // Invite codes are short enough to guess at: limited per person and per address, before any lookup.
       await app.limits.consume('invite-by-user', user.id)

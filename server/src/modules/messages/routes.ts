@@ -45,7 +45,7 @@ export const messageRoutes = (app: AppContext) => [
   route({
     method: 'post', path: '/api/conversations/:id/messages', tag: 'messages', access: ['resident', ...STAFF], status: 201,
     summary: '发送消息（文字或图片）；同一 clientId 重发返回同一条消息',
-    params: byId, body: sendMessageSchema, response: sentMessageSchema,
+    params: byId, body: sendMessageSchema, response: sentMessageSchema, limits: ['messages'],
     handler: ({ user, params, body }) => sendMessage(app, user, params.id, body),
   }),
   // Idempotent without a key: a read cursor that only moves forward.

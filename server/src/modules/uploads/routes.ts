@@ -18,6 +18,7 @@ export function uploadRoutes(app: AppContext): AnyRoute[] {
       query: z.object({ purpose: z.enum(UPLOAD_PURPOSES, '上传用途不正确'), clientKey: clientKeySchema.optional() }),
       rawBody: { contentType: 'multipart/form-data', description: 'One image (JPEG, PNG, WebP, GIF) ≤ 10 MB in the field "file", as Taro.uploadFile sends it.' },
       response: photoSchema,
+      limits: ['uploads'],
       status: 201,
       handler: async ({ query, ctx, user }) => {
         const bytes = await readSingleFile(ctx, { field: 'file', maxBytes: MAX_UPLOAD_BYTES })
