@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { TokenPair } from '@anju/shared'
-import { ApiRequestError, LOGIN_PAGE, request } from './request'
+import { ApiRequestError, LOGIN_PAGE, messageOf, request } from './request'
 import { loadStoredSession, saveStoredSession } from './session-storage'
 import { serve } from '../test/serve'
 
@@ -97,5 +97,74 @@ describe('request', () => {
     const calls = serve(() => ({ statusCode: 200, data: { items: [] } }))
     await request('/api/places/buildings', { query: { q: '3号楼', communityId: 4, limit: undefined } })
     expect(calls[0]?.url).toBe('/api/places/buildings?q=3%E5%8F%B7%E6%A5%BC&communityId=4')
+  })
+})
+
+describe('busy and rate-limited answers (429, 503)', () => {
+  const rateLimited = (seconds: string) => ({
+    statusCode: 429,
+    header: { 'Retry-After': seconds },
+    data: { error: { code: 'rate_limited', message: '发送太频繁，请稍等一分钟再发' } },
+  })
+  const busy = (code: string, message: string, seconds: string) => ({ statusCode: 503, header: { 'retry-after': seconds }, data: { error: { code, message } } })
+
+  /** Runs `call` with fake timers, letting any wait for Retry-After pass; returns its outcome. */
+  async function withClock<T>(call: () => Promise<T>): Promise<T | unknown> {
+    jest.useFakeTimers()
+    try {
+      const outcome = call().catch((e: unknown) => e)
+      await jest.runAllTimersAsync()
+      return await outcome
+    } finally {
+      jest.useRealTimers()
+    }
+  }
+
+  it.each([
+    ['rate_limited', 429, '发送太频繁，请稍等一分钟再发'],
+    ['unavailable', 503, '服务暂时不可用（数据库连接中断），请稍后再试'],
+    ['wechat_busy', 503, '微信系统繁忙，请稍后再试'],
+    ['wechat_rate_limited', 503, '登录的人太多，请一分钟后再试'],
+  ])('%s: the server’s Chinese message reaches the error, with retryAfterSeconds', async (code, statusCode, message) => {
+    saveStoredSession(pair(1))
+    serve(() => ({ statusCode, header: { 'Retry-After': '60' }, data: { error: { code, message } } }))
+    const error = await request('/api/conversations/1/messages', { method: 'POST', data: { text: '你好' } }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiRequestError)
+    expect(error).toMatchObject({ status: statusCode, code, message, retryAfterSeconds: 60 })
+    expect(messageOf(error)).toBe(message)
+  })
+
+  it('a GET told to come back within 5 s is asked once more after that wait', async () => {
+    saveStoredSession(pair(1))
+    let n = 0
+    const calls = serve(() => (++n === 1 ? busy('unavailable', '服务暂时不可用（数据库连接中断），请稍后再试', '5') : { statusCode: 200, data: { ok: true } }))
+    expect(await withClock(() => request('/api/me'))).toEqual({ ok: true })
+    expect(calls).toHaveLength(2)
+  })
+
+  it('a GET is asked again only once, and not when the wait is longer than 5 s', async () => {
+    saveStoredSession(pair(1))
+    const calls = serve(() => busy('wechat_busy', '微信系统繁忙，请稍后再试', '2'))
+    expect(await withClock(() => request('/api/me'))).toMatchObject({ code: 'wechat_busy', retryAfterSeconds: 2 })
+    expect(calls).toHaveLength(2)
+    const later = serve(() => rateLimited('60'))
+    expect(await withClock(() => request('/api/me'))).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 60 })
+    expect(later).toHaveLength(1)
+  })
+
+  it('a state-changing request without a client key is never repeated automatically', async () => {
+    saveStoredSession(pair(1))
+    const calls = serve(() => rateLimited('1'))
+    expect(await withClock(() => request('/api/me', { method: 'PATCH', data: { name: '李阿姨' } }))).toMatchObject({ status: 429, retryAfterSeconds: 1 })
+    expect(calls).toHaveLength(1)
+  })
+
+  it('one that carries its client key is repeated once, with the same key', async () => {
+    saveStoredSession(pair(1))
+    let n = 0
+    const calls = serve(() => (++n === 1 ? rateLimited('1') : { statusCode: 201, data: { id: 9 } }))
+    const data = { clientKey: '0f8fad5b-d9cb-469f-a165-70867728950e', text: '已处理' }
+    expect(await withClock(() => request('/api/tickets/1/actions', { method: 'POST', data }))).toEqual({ id: 9 })
+    expect(calls.map((c) => c.data)).toEqual([data, data])
   })
 })

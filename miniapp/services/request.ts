@@ -6,6 +6,9 @@ import { clearStoredSession, loadStoredSession, saveStoredSession } from './sess
  * Every network call of the app goes through `request`: it adds the bearer token, turns the
  * server's `{ error: { code, message } }` into an `ApiRequestError` with a message that is
  * safe to show, and renews an expired access token once before giving up on the session.
+ * When the server is busy or the caller went too fast (429, 503 with Retry-After), a request that
+ * may safely be sent again — a read, or a change carrying its client key — is sent once more
+ * after a short wait; anything else is left to the person, with the server's message.
  */
 
 /** H5 is served by the API server itself; the mini-program needs an absolute address. */
@@ -19,6 +22,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** From Retry-After (429, 503): how long the server asked us to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
     this.name = 'ApiRequestError'
@@ -43,6 +48,8 @@ interface RawResponse {
   data: unknown
   /** The access token this request carried, to tell whether someone renewed it meanwhile. */
   sentToken: string | null
+  /** Retry-After in seconds, when the server sent one. */
+  retryAfter: number | null
 }
 
 const SESSION_CODES = new Set(['unauthenticated', 'token_expired'])
@@ -59,7 +66,8 @@ export function onSessionLost(listener: () => void): () => void {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const auth = options.auth ?? true
-  return settle<T>(() => send(path, options, auth), auth)
+  const repeatable = (options.method ?? 'GET') === 'GET' || carriesClientKey(options.data) || typeof options.query?.clientKey === 'string'
+  return settle<T>(() => send(path, options, auth), auth, repeatable)
 }
 
 export interface UploadOptions {
@@ -75,11 +83,24 @@ export interface UploadOptions {
  * here to get the same bearer token, token renewal and `ApiRequestError` as `request`.
  */
 export function upload<T>(path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
-  return settle<T>(() => sendFile(path, filePath, options), true)
+  return settle<T>(() => sendFile(path, filePath, options), true, typeof options.query?.clientKey === 'string')
 }
 
-/** Renews an expired session once and retries, then turns the response into data or an error. */
-async function settle<T>(attempt: () => Promise<RawResponse>, auth: boolean): Promise<T> {
+/** Ticket actions and photos carry a clientKey, messages and notices a clientId: the server acts on each once. */
+function carriesClientKey(data: unknown): boolean {
+  if (!data || typeof data !== 'object') return false
+  const { clientKey, clientId } = data as { clientKey?: unknown; clientId?: unknown }
+  return typeof clientKey === 'string' || typeof clientId === 'string'
+}
+
+/** Longer waits are the person's to make: a spinner for a minute reads as a hang. */
+const MAX_AUTO_RETRY_SECONDS = 5
+
+/**
+ * Renews an expired session once and retries; repeats a `repeatable` request once when the server
+ * asks for a short wait; then turns the response into data or an error.
+ */
+async function settle<T>(attempt: () => Promise<RawResponse>, auth: boolean, repeatable: boolean): Promise<T> {
   let response = await attempt()
   if (auth && response.statusCode === 401 && SESSION_CODES.has(errorCodeOf(response.data))) {
     const stored = loadStoredSession()
@@ -90,6 +111,11 @@ async function settle<T>(attempt: () => Promise<RawResponse>, auth: boolean): Pr
       loseSession()
       throw toApiError(response)
     }
+  }
+  const wait = response.retryAfter
+  if (repeatable && (response.statusCode === 429 || response.statusCode === 503) && wait !== null && wait <= MAX_AUTO_RETRY_SECONDS) {
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000))
+    response = await attempt()
   }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
   throw toApiError(response)
@@ -152,7 +178,7 @@ async function send(path: string, options: RequestOptions, auth: boolean): Promi
       dataType: options.responseType === 'text' ? 'text' : 'json',
     })
     const data = options.responseType === 'text' && res.statusCode >= 300 ? parseJson(res.data) : (res.data as unknown)
-    return { statusCode: res.statusCode, data, sentToken: token }
+    return { statusCode: res.statusCode, data, sentToken: token, retryAfter: retryAfterOf(res.header) }
   } catch {
     throw new ApiRequestError(0, 'network_error', '网络连接失败，请检查网络后重试')
   }
@@ -171,10 +197,21 @@ async function sendFile(path: string, filePath: string, options: UploadOptions):
     if (onProgress && typeof task.onProgressUpdate === 'function') task.onProgressUpdate((p) => onProgress(p.progress))
     const res = await task
     // uploadFile hands back the body as text on every platform.
-    return { statusCode: res.statusCode, data: parseJson(res.data), sentToken: token }
+    const header = (res as { header?: unknown }).header // not every platform hands it back
+    return { statusCode: res.statusCode, data: parseJson(res.data), sentToken: token, retryAfter: retryAfterOf(header) }
   } catch {
     throw new ApiRequestError(0, 'network_error', '网络连接失败，请检查网络后重试')
   }
+}
+
+/** Retry-After in seconds (a number of seconds or an HTTP date), or null; header names are any case. */
+function retryAfterOf(header: unknown): number | null {
+  if (!header || typeof header !== 'object') return null
+  const entry = Object.entries(header as Record<string, unknown>).find(([name]) => name.toLowerCase() === 'retry-after')
+  const value = typeof entry?.[1] === 'string' ? entry[1].trim() : ''
+  if (/^\d+$/.test(value)) return Number(value)
+  const at = value ? Date.parse(value) : Number.NaN
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
 function parseJson(data: unknown): unknown {
@@ -203,9 +240,9 @@ function toApiError(response: RawResponse): ApiRequestError {
   const parsed = apiErrorSchema.safeParse(response.data)
   if (parsed.success) {
     const { code, message, details } = parsed.data.error
-    return new ApiRequestError(response.statusCode, code, message, details)
+    return new ApiRequestError(response.statusCode, code, message, details, response.retryAfter ?? undefined)
   }
-  return new ApiRequestError(response.statusCode, 'http_error', fallbackMessage(response.statusCode))
+  return new ApiRequestError(response.statusCode, 'http_error', fallbackMessage(response.statusCode), undefined, response.retryAfter ?? undefined)
 }
 
 function fallbackMessage(status: number): string {
