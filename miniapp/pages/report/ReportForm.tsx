@@ -124,7 +124,9 @@ export default function ReportForm({ residence, initialKind, onSubmitted }: Prop
       if (err instanceof ApiRequestError && err.code === 'emergency_confirm_required') {
         setEmergency(signalsOf(err, input.description))
       } else if (err instanceof ApiRequestError && (err.status === 0 || err.status >= 500)) {
-        setNotice(SAVED_OFFLINE)
+        // The draft is kept either way; a busy server (503) says why in its own words, which are
+        // truer than "网络不佳" and safe to show.
+        setNotice(err.status === 0 || err.code === 'http_error' ? SAVED_OFFLINE : `${err.message}（草稿已保存）`)
       } else {
         setNotice(messageOf(err))
       }

@@ -64,6 +64,18 @@ describe('上报', () => {
     await waitFor(() => expect(screen.getByText('消防安全').className).toContain('report-chip--on'))
   })
 
+  it('when the server is busy (503), says so in its own words and keeps the draft', async () => {
+    const message = '服务暂时不可用（数据库连接中断），请稍后再试'
+    fakeServer(() => ({ statusCode: 503, header: { 'Retry-After': '60' }, data: { error: { code: 'unavailable', message } } }))
+    render(<ReportPage />)
+    await fillForm()
+    fireEvent.click(screen.getByText('提交'))
+
+    expect(await screen.findByText(`${message}（草稿已保存）`)).toBeTruthy()
+    expect(screen.queryByText(SAVED_OFFLINE)).toBeNull()
+    expect((Taro.getStorageSync(draftStorageKey('hazard')) as { description: string }).description).toBe('3号楼2单元楼道堆满杂物，堵住了消防通道')
+  })
+
   it('keeps the draft when the network fails, and a retry sends the same clientKey', async () => {
     let attempt = 0
     const calls = fakeServer(() => (++attempt === 1 ? networkDown() : { statusCode: 201, data: receipt() }))
