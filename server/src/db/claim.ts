@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { In, IsNull, LessThan, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm'
+import { isDeadlock } from './errors'
 
 /** A row a job works on outside a transaction (a call to WeChat): held by one caller until `lockedUntil`. */
 export interface Leased {
@@ -67,9 +68,4 @@ export async function settleClaim<T extends Leased>(em: EntityManager, target: E
 export async function claimStep<T extends { id: number }>(em: EntityManager, target: EntityTarget<T>, where: FindOptionsWhere<T>, set: Partial<T>): Promise<boolean> {
   const res = await em.update(target, where, set as never)
   return (res.affected ?? 0) > 0
-}
-
-function isDeadlock(err: unknown): boolean {
-  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } }
-  return (e.driverError?.code ?? e.code) === 'ER_LOCK_DEADLOCK' || (e.driverError?.errno ?? e.errno) === 1213
 }
