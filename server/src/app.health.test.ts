@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import type { DataSource } from 'typeorm'
 import { openDatabase } from './db/data-source'
 import { startTestApp, type TestApp } from './test/harness'
+import { startOwnRedis, testRedisPrefix, type OwnRedis } from './test/redis'
 
 /**
  * When the database or Redis cannot be reached, requests answer 503 `unavailable` with
@@ -132,26 +131,8 @@ describe('the database goes away and comes back', () => {
 
 describe('Redis goes away and comes back', () => {
   let t: TestApp
-  let redis: ChildProcess
-  let port: number
+  let redis: OwnRedis
 
-  const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-    // Ready when it accepts a connection.
-    for (;;) {
-      const up = await new Promise<boolean>((resolve) => {
-        const s = connect(port, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false))
-        s.once('connect', () => s.destroy())
-      })
-      if (up) return
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
-  const stopRedis = () => new Promise<void>((resolve) => {
-    if (redis.exitCode !== null) return resolve()
-    redis.once('exit', () => resolve())
-    redis.kill('SIGKILL')
-  })
   /** Polls until the app's view of Redis is `want` (ioredis notices a drop and a return by itself). */
   const redisBecomes = async (want: string) => {
     for (let i = 0; i < 200; i++) {
@@ -163,19 +144,18 @@ describe('Redis goes away and comes back', () => {
   }
 
   beforeAll(async () => {
-    port = 20000 + (randomBytes(2).readUInt16BE() % 20000)
-    await startRedis()
-    t = await startTestApp({ seed: false, redisUrl: `redis://127.0.0.1:${port}`, redisPrefix: `anju-health-${randomBytes(4).toString('hex')}:` })
+    redis = await startOwnRedis()
+    t = await startTestApp({ seed: false, redisUrl: redis.url, redisPrefix: testRedisPrefix('anju-health') })
   })
   afterAll(async () => {
     await t.close()
-    await stopRedis()
+    await redis.stop()
   })
 
   it('health and ready say Redis is down, and up again when it returns', async () => {
     expect(await get(t, '/api/ready')).toMatchObject({ status: 200, body: { status: 'ready', database: 'ok', redis: 'ok' } })
 
-    await stopRedis()
+    await redis.stop()
     const health = await redisBecomes('down')
     // The API itself still serves (realtime across instances is what suffers).
     expect(health).toMatchObject({ status: 200, body: { status: 'degraded', database: 'ok', redis: 'down' } })
@@ -183,7 +163,7 @@ describe('Redis goes away and comes back', () => {
     expect(ready).toMatchObject({ status: 503, body: { status: 'not ready', database: 'ok', redis: 'down' } })
     expect(Number(ready.retryAfter)).toBeGreaterThan(0)
 
-    await startRedis()
+    await redis.start()
     await redisBecomes('ok')
     expect(await get(t, '/api/ready')).toMatchObject({ status: 200, body: { status: 'ready' } })
   })

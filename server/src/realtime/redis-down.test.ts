@@ -1,56 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import type Redis from 'ioredis'
 import { createLogger } from '../lib/logger'
 import { openConversation, sendText, TestSocket } from '../modules/messages/test-helpers'
 import { OutboxMessage } from '../modules/notifications/entities'
 import { tokensFor } from '../modules/tickets/test-helpers'
 import { User } from '../modules/users/entities'
-import { startPeerInstance, startTestApp, type TestApp } from '../test/harness'
+import { callAt, startPeerInstance, startTestApp, type TestApp } from '../test/harness'
+import { startOwnRedis, TEST_REDIS_URL, testRedisPrefix, type OwnRedis } from '../test/redis'
 import { RedisBus } from './bus'
 
-/** A Redis of this test's own, on a random port, that it may kill and start again. */
-function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (out.includes('Ready to accept connections')) resolve(proc)
-    })
-    proc.once('error', reject)
-    proc.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out}`)))
-  })
-}
-
-const stopRedis = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve()
-    proc.once('exit', () => resolve())
-    proc.kill('SIGKILL')
-  })
-
 describe('two instances when Redis goes away and comes back', () => {
-  const port = 20_000 + Math.floor(Math.random() * 20_000)
-  const redisUrl = `redis://127.0.0.1:${port}`
-  const prefix = `anju-test-${randomBytes(4).toString('hex')}:`
-  let redis: ChildProcess
+  const prefix = testRedisPrefix()
+  let redis: OwnRedis
   let a: TestApp
   let b: Awaited<ReturnType<typeof startPeerInstance>>
   let tok: Record<string, string>
   const sockets: TestSocket[] = []
 
   beforeAll(async () => {
-    redis = await startRedis(port)
-    a = await startTestApp({ redisUrl, redisPrefix: prefix })
-    b = await startPeerInstance(a, { url: redisUrl, prefix })
+    redis = await startOwnRedis()
+    a = await startTestApp({ redisUrl: redis.url, redisPrefix: prefix })
+    b = await startPeerInstance(a, { url: redis.url, prefix })
     tok = await tokensFor(a, 'demo-resident-1', 'demo-officer-1')
   })
   afterAll(async () => {
     sockets.forEach((s) => s.close())
     await b.close()
     await a.close()
-    await stopRedis(redis)
+    await redis.stop()
   })
 
   it('clients are told (degraded, then resumed), sends keep working, reminders still go out, and the gap is fetched after the last seq', async () => {
@@ -69,7 +45,7 @@ describe('two instances when Redis goes away and comes back', () => {
     expect(await a.ctx.realtime.ping()).toBe('ok')
     const officerLastSeq = first.body.message.seq as number
 
-    await stopRedis(redis)
+    await redis.stop()
     await Promise.all([residentOnA.next('degraded'), officerOnB.next('degraded')])
     expect(a.ctx.realtime.status()).toBe('down')
     expect(await a.ctx.realtime.ping()).toBe('down')
@@ -85,7 +61,7 @@ describe('two instances when Redis goes away and comes back', () => {
     // Presence cannot be asked across instances: the officer (on B) counts as away on A, the
     // resident (on A) as away on B, so B's reply still goes out as a WeChat reminder.
     expect([...(await a.ctx.realtime.presence.online([resident.id, officer.id]))]).toEqual([resident.id])
-    const reply = await sendText({ ...a, url: b.url, call: callOn(b.url) }, tok['demo-officer-1']!, conv, '收到，明天上午安排物业更换')
+    const reply = await sendText({ ...a, url: b.url, call: callAt(b.url) }, tok['demo-officer-1']!, conv, '收到，明天上午安排物业更换')
     expect(reply.status).toBe(201)
     await officerOnB.next('message', (f) => f.message.id === reply.body.message.id)
     const reminders = await a.ds.manager.findBy(OutboxMessage, { dedupeKey: `message:${conv}:${reply.body.message.seq}` })
@@ -94,7 +70,7 @@ describe('two instances when Redis goes away and comes back', () => {
     const stored = await a.call('GET', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'] })
     expect(stored.body.items.map((m: { text: string }) => m.text)).toEqual(expect.arrayContaining(['灯还是不亮', '晚上很黑，老人下楼不方便', '麻烦尽快处理', '收到，明天上午安排物业更换']))
 
-    redis = await startRedis(port)
+    await redis.start()
     await Promise.all([residentOnA.next('resumed', undefined, 15_000), officerOnB.next('resumed', undefined, 15_000)])
     expect(a.ctx.realtime.status()).toBe('up')
     // The officer's app fetches after the last seq it had: the resident's messages it missed are there.
@@ -107,22 +83,9 @@ describe('two instances when Redis goes away and comes back', () => {
   })
 })
 
-/** `TestApp.call` against another instance's address. */
-function callOn(url: string): TestApp['call'] {
-  return async (method, path, o = {}) => {
-    const headers: Record<string, string> = {}
-    if (o.token) headers.authorization = `Bearer ${o.token}`
-    if (o.body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(url + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : null }
-  }
-}
-
 describe('the Redis bus with only its publishing link down', () => {
   it('still hands this instance’s frames to its own sockets, and says it is degraded', async () => {
-    const shared = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-    const bus = new RedisBus(shared, `anju-test-${randomBytes(4).toString('hex')}:`, createLogger('silent'))
+    const bus = new RedisBus(TEST_REDIS_URL, testRedisPrefix(), createLogger('silent'))
     await bus.ready()
     const delivered: string[] = []
     bus.onDelivery((_topics, frameJson) => delivered.push(frameJson))

@@ -59,6 +59,25 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** `TestApp.call` against the instance at `url` (a peer instance's too). */
+export function callAt(url: string): TestApp['call'] {
+  return async (method, path, o = {}) => {
+    const headers: Record<string, string> = {}
+    if (o.token) headers.authorization = `Bearer ${o.token}`
+    let body: string | undefined
+    if (o.raw !== undefined) {
+      body = o.raw
+      headers['content-type'] = o.contentType ?? 'application/json'
+    } else if (o.body !== undefined) {
+      body = JSON.stringify(o.body)
+      headers['content-type'] = 'application/json'
+    }
+    const res = await fetch(url + path, { method, headers, body })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+}
+
 /**
  * A server instance against a scratch database and its own WeChat stand-in. `redisUrl` joins it to
  * other instances' realtime (`startPeerInstance` starts one more on the same database).
@@ -85,21 +104,7 @@ export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; re
   config.selfBaseUrl = url
   standin.setPushUrl(`${url}/api/wechat/push`)
 
-  const call: TestApp['call'] = async (method, path, o = {}) => {
-    const headers: Record<string, string> = {}
-    if (o.token) headers.authorization = `Bearer ${o.token}`
-    let body: string | undefined
-    if (o.raw !== undefined) {
-      body = o.raw
-      headers['content-type'] = o.contentType ?? 'application/json'
-    } else if (o.body !== undefined) {
-      body = JSON.stringify(o.body)
-      headers['content-type'] = 'application/json'
-    }
-    const res = await fetch(url + path, { method, headers, body })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : null }
-  }
+  const call = callAt(url)
 
   const loginAs = async (openid: string) => {
     const code = await mintStandinCode(standin.url, openid)

@@ -1,12 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
 import { requestFrom } from '../../test/request-from'
+import { TEST_REDIS_URL, testRedisPrefix } from '../../test/redis'
 import { OutboxMessage } from '../notifications/entities'
 import { Message } from './entities'
 import { openConversation } from './test-helpers'
-
-/** CI starts Redis on this address (`.ci/run`); the shared-limit test needs a real one. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 const send = (baseUrl: string, token: string, conversationId: number, clientId = randomUUID()) =>
   requestFrom(baseUrl, 'POST', `/api/conversations/${conversationId}/messages`, { token, body: { kind: 'text', clientId, text: '楼下有车一直堵着消防通道' } })
@@ -65,7 +63,7 @@ describe('with two instances sharing Redis', () => {
   let t: TestApp
   let peer: Awaited<ReturnType<typeof startPeerInstance>>
   beforeAll(async () => {
-    const redis = { url: REDIS_URL, prefix: `anju_t_${randomBytes(4).toString('hex')}:` }
+    const redis = { url: TEST_REDIS_URL, prefix: testRedisPrefix('anju_t') }
     t = await startTestApp({ redisUrl: redis.url, redisPrefix: redis.prefix })
     peer = await startPeerInstance(t, redis)
   })

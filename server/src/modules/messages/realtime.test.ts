@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import Redis from 'ioredis'
 import { REALTIME_CLOSE_UNAUTHORIZED } from '@anju/shared'
 import { signAccessToken } from '../../middleware/auth'
 import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
+import { TEST_REDIS_URL, testRedisPrefix } from '../../test/redis'
 import { OutboxMessage } from '../notifications/entities'
 import { User } from '../users/entities'
 import { tokensFor } from '../tickets/test-helpers'
 import { TestSocket, openConversation, sendText } from './test-helpers'
-
-/** CI starts Redis on this address (`.ci/run`); the fan-out test needs a real one. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 describe('the realtime socket on one instance', () => {
   let t: TestApp
@@ -79,16 +76,16 @@ describe('two instances joined by Redis', () => {
   let a: TestApp
   let b: Awaited<ReturnType<typeof startPeerInstance>>
   let tok: Record<string, string>
-  const prefix = `anju-test-${randomBytes(4).toString('hex')}:`
+  const prefix = testRedisPrefix()
   beforeAll(async () => {
-    a = await startTestApp({ redisUrl: REDIS_URL, redisPrefix: prefix })
-    b = await startPeerInstance(a, { url: REDIS_URL, prefix })
+    a = await startTestApp({ redisUrl: TEST_REDIS_URL, redisPrefix: prefix })
+    b = await startPeerInstance(a, { url: TEST_REDIS_URL, prefix })
     tok = await tokensFor(a, 'demo-resident-1', 'demo-officer-1')
   })
   afterAll(async () => {
     await b.close()
     await a.close()
-    const redis = new Redis(REDIS_URL)
+    const redis = new Redis(TEST_REDIS_URL)
     const keys = await redis.keys(`${prefix}*`)
     if (keys.length) await redis.del(...keys)
     await redis.quit()

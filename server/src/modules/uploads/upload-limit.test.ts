@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
+import { TEST_REDIS_URL, testRedisPrefix } from '../../test/redis'
 import { Upload } from './entities'
 import { smallPng } from './test-helpers'
-
-/** CI starts Redis on this address (`.ci/run`); the shared-limit test needs a real one. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 async function upload(baseUrl: string, token: string, png: Buffer) {
   const form = new FormData()
@@ -44,7 +41,7 @@ describe('with two instances sharing Redis', () => {
   let t: TestApp
   let peer: Awaited<ReturnType<typeof startPeerInstance>>
   beforeAll(async () => {
-    const redis = { url: REDIS_URL, prefix: `anju_t_${randomBytes(4).toString('hex')}:` }
+    const redis = { url: TEST_REDIS_URL, prefix: testRedisPrefix('anju_t') }
     t = await startTestApp({ redisUrl: redis.url, redisPrefix: redis.prefix })
     peer = await startPeerInstance(t, redis)
   })
