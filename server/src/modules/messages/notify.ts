@@ -36,8 +36,19 @@ export async function notifyIfAway(
   now: Date,
 ): Promise<boolean> {
   const column = recipient.side === 'resident' ? 'residentNotifiedAt' : 'staffNotifiedAt'
-  // One conditional UPDATE decides which message takes the window: `c` was read before this
-  // transaction, and several messages sent at once all saw it open.
+  // `c` was read before this transaction, so it may show the window open when it is not; but the
+  // column only moves forward, so a window it shows taken is taken: no statement is spent on it.
+  const last = c[column]
+  if (last && now.getTime() - last.getTime() < NOTIFY_THROTTLE_MS) return false
+  // The credit first: most recipients granted none, and then this is the only statement.
+  const spent = await em
+    .createQueryBuilder()
+    .update(SubscribeCredit)
+    .set({ credits: () => 'credits - 1' })
+    .where('userId = :userId AND template = :t AND credits > 0', { userId: recipient.userId, t: TEMPLATE })
+    .execute()
+  if (!spent.affected) return false
+  // One conditional UPDATE decides which message takes the window: several sent at once all read it open.
   const windowOpen = new Date(now.getTime() - NOTIFY_THROTTLE_MS)
   const took = await em
     .createQueryBuilder()
@@ -45,17 +56,9 @@ export async function notifyIfAway(
     .set({ [column]: now })
     .where([{ id: c.id, [column]: IsNull() }, { id: c.id, [column]: LessThanOrEqual(windowOpen) }])
     .execute()
-  if (!took.affected) return false
-  const spent = await em
-    .createQueryBuilder()
-    .update(SubscribeCredit)
-    .set({ credits: () => 'credits - 1' })
-    .where('userId = :userId AND template = :t AND credits > 0', { userId: recipient.userId, t: TEMPLATE })
-    .execute()
-  if (!spent.affected) {
-    // No reminder granted: give the window back. This transaction holds the row since its UPDATE;
-    // the old value (or null) reads as open either way.
-    await em.update(Conversation, { id: c.id }, { [column]: c[column] })
+  if (!took.affected) {
+    // Another message took the window: the reminder granted stays for a later one.
+    await em.createQueryBuilder().update(SubscribeCredit).set({ credits: () => 'credits + 1' }).where('userId = :userId AND template = :t', { userId: recipient.userId, t: TEMPLATE }).execute()
     return false
   }
   const notice: MessageNotice = { type: 'message', conversationId: c.id, senderName: senderName.slice(0, 20), preview: previewOf(message).slice(0, 20), at: now.toISOString() }
