@@ -2,6 +2,7 @@ import Redis from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { AppError, retryLater } from '../errors/app-error'
 import type { Logger } from './logger'
+import { closeRedis, FAIL_FAST } from './redis'
 
 /**
  * Every rate limit, declared in one place. Each is a counter per key that one atomic step
@@ -90,9 +91,7 @@ export async function createRateLimits(opts: RateLimitOptions): Promise<RateLimi
       }
     },
     close: async () => {
-      // quit() waits for a reply, which a Redis that is away never sends; then just hang up.
-      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect())
-      else redis?.disconnect()
+      if (redis) await closeRedis(redis)
     },
   }
 }
@@ -104,7 +103,7 @@ export async function createRateLimits(opts: RateLimitOptions): Promise<RateLimi
  * memory; a Redis that is down at start only delays the start by that wait.
  */
 async function connect(url: string, log: Logger): Promise<Redis> {
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 })
+  const client = new Redis(url, { ...FAIL_FAST, commandTimeout: 1000 })
   let down = false
   client.on('error', (err: Error) => {
     if (down) return

@@ -1,5 +1,6 @@
 import Redis from 'ioredis'
 import type { Logger } from '../lib/logger'
+import { closeRedis, FAIL_FAST } from '../lib/redis'
 
 /**
  * How a frame reaches the sockets of every instance. Without Redis there is one instance and the
@@ -58,7 +59,7 @@ export class RedisBus implements RealtimeBus {
 
   constructor(url: string, prefix: string, private readonly log: Logger) {
     this.channel = `${prefix}realtime`
-    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    this.pub = new Redis(url, FAIL_FAST)
     this.sub = new Redis(url, { maxRetriesPerRequest: null })
     for (const [name, client] of [['pub', this.pub], ['sub', this.sub]] as const) {
       client.on('error', (err: Error) => this.log.warn('redis realtime connection error', { client: name, error: err.message }))
@@ -130,9 +131,7 @@ export class RedisBus implements RealtimeBus {
 
   async close(): Promise<void> {
     this.closing = true
-    // quit() waits for a connection that may never come back: a link that is down is just dropped
-    // (and one already ended left alone: disconnecting it again leaves a timer behind).
-    await Promise.allSettled([this.sub, this.pub].map(async (c) => (c.status === 'ready' ? c.quit() : c.status === 'end' ? undefined : c.disconnect())))
+    await Promise.all([closeRedis(this.sub), closeRedis(this.pub)])
   }
 
   private setLink(name: 'pub' | 'sub', up: boolean): void {

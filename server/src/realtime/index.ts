@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws'
 import type { ServerFrame } from '@anju/shared'
 import { IDLE_CLOSE_MS, REALTIME_MAX_FRAME_BYTES, REALTIME_PATH } from '@anju/shared'
 import type { Logger } from '../lib/logger'
+import { closeRedis, FAIL_FAST } from '../lib/redis'
 import { LocalBus, RedisBus, type BusStatus, type RealtimeBus } from './bus'
 import { Hub } from './hub'
 import { Presence } from './presence'
@@ -121,14 +122,12 @@ export async function createRealtime(opts: { redisUrl: string | null; prefix: st
   const bus = new RedisBus(opts.redisUrl, opts.prefix, opts.log)
   await bus.ready()
   // No offline queue: while Redis is away presence answers at once from this instance alone.
-  const redis = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  const redis = new Redis(opts.redisUrl, FAIL_FAST)
   redis.on('error', (err: Error) => opts.log.warn('redis presence connection error', { error: err.message }))
   // Back after an outage (a restarted Redis has forgotten everyone): vouch for our sockets again.
   const presence = new Presence(redis, opts.prefix, instanceId)
   redis.on('ready', () => presence.reannounce())
   // Not connected: say so at once rather than queue a PING until Redis comes back.
   const ping = async () => redis.status === 'ready' && (await redis.ping()) === 'PONG'
-  // quit() would wait for a connection that may never come back; one that is down is just dropped.
-  const closeRedis = async () => void (redis.status === 'ready' ? await redis.quit().catch(() => undefined) : redis.status !== 'end' && redis.disconnect())
-  return new Realtime(bus, presence, opts.log, closeRedis, ping)
+  return new Realtime(bus, presence, opts.log, () => closeRedis(redis), ping)
 }
