@@ -1,10 +1,9 @@
-import { connect } from 'node:net'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { startTestApp, type TestApp } from '../test/harness'
+import { hangUpMidBody, rawRequest } from '../test/request-from'
 
 /**
  * Bad input gets the right answer: a 4xx in the one JSON error shape whose code agrees with its
@@ -33,29 +32,9 @@ afterAll(async () => {
 })
 afterEach(() => expect(uncaught).toEqual([]))
 
-/** One request exactly as written: node:http sends the path untouched (fetch would normalise `..`). */
-function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; text: string; json: any }>((resolve, reject) => {
-    const { hostname, port } = new URL(base)
-    const req = request({ host: hostname, port, method, path, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('error', reject)
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        let json: unknown = null
-        try {
-          json = JSON.parse(text)
-        } catch {
-          // not JSON: a file
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json })
-      })
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
+/** One request exactly as written (the path untouched), its JSON body as `json`. */
+const raw = (base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) =>
+  rawRequest(base, method, path, { headers, body }).then((res) => ({ ...res, json: res.body }))
 
 const CODE_FOR_STATUS: Record<number, string> = { 400: 'bad_request', 403: 'forbidden', 404: 'not_found', 415: 'unsupported_media_type' }
 const chinese = expect.stringMatching(/[\u4e00-\u9fff]/)
@@ -91,7 +70,7 @@ describe('request bodies with a Content-Encoding', () => {
 
 describe('a client that hangs up in the middle of a body', () => {
   /** Sends the head and part of a body, hangs up, and waits until the server has finished that request (its log line). */
-  async function hangUpMidBody(headers: string, partial: Buffer) {
+  async function finishedAfterHangUp(headers: string, partial: Buffer) {
     const finished: unknown[] = []
     const requestId = `hangup-${Math.random().toString(36).slice(2)}`
     const info = t.ctx.log.info
@@ -99,15 +78,7 @@ describe('a client that hangs up in the middle of a body', () => {
       if ((fields as { requestId?: string } | undefined)?.requestId === requestId) finished.push(fields)
     }
     try {
-      const { port } = new URL(t.url)
-      await new Promise<void>((resolve, reject) => {
-        const s = connect(Number(port), '127.0.0.1', () => {
-          s.write(`POST /api/auth/refresh HTTP/1.1\r\nHost: x\r\nX-Request-Id: ${requestId}\r\n${headers}Content-Length: 100000\r\n\r\n`)
-          s.write(partial, () => setImmediate(() => s.destroy()))
-        })
-        s.on('close', () => resolve())
-        s.on('error', reject)
-      })
+      await hangUpMidBody(t.url, `POST /api/auth/refresh HTTP/1.1\r\nHost: x\r\nX-Request-Id: ${requestId}\r\n${headers}`, partial)
       // Bounded wait for the server's side to finish: a request that never ends fails here.
       for (let i = 0; i < 100 && finished.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
       return finished
@@ -117,12 +88,12 @@ describe('a client that hangs up in the middle of a body', () => {
   }
 
   it('an uncompressed body: the request ends', async () => {
-    expect(await hangUpMidBody('Content-Type: application/json\r\n', Buffer.from('{"refreshToken":"'))).toHaveLength(1)
+    expect(await finishedAfterHangUp('Content-Type: application/json\r\n', Buffer.from('{"refreshToken":"'))).toHaveLength(1)
   })
 
   it('a gzip body: the request ends too, instead of waiting forever on the decompressor', async () => {
     const partial = gzipSync(JSON.stringify({ refreshToken: 'x'.repeat(5000) + Math.random() })).subarray(0, 20)
-    expect(await hangUpMidBody('Content-Type: application/json\r\nContent-Encoding: gzip\r\n', partial)).toHaveLength(1)
+    expect(await finishedAfterHangUp('Content-Type: application/json\r\nContent-Encoding: gzip\r\n', partial)).toHaveLength(1)
     expect((await raw(t.url, 'GET', '/api/health')).status).toBe(200)
   })
 })

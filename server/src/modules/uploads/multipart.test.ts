@@ -1,5 +1,5 @@
-import { connect } from 'node:net'
 import { startTestApp, type TestApp } from '../../test/harness'
+import { hangUpMidBody } from '../../test/request-from'
 import { smallPng, storedFiles, uploadCount } from './test-helpers'
 
 /**
@@ -86,19 +86,11 @@ describe('malformed multipart uploads', () => {
   })
 
   it('a client that hangs up in the middle of a file leaves the server serving', async () => {
-    const { port } = new URL(t.url)
-    const head = part('file', 'a.jpg', 'image/jpeg')
-    await new Promise<void>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(
-          `POST /api/uploads?purpose=ticket HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
-            `Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n${head}`,
-        )
-        socket.write(png, () => socket.destroy())
-      })
-      socket.on('close', () => resolve())
-      socket.on('error', reject)
-    })
+    await hangUpMidBody(
+      t.url,
+      `POST /api/uploads?purpose=ticket HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: multipart/form-data; boundary=x\r\n`,
+      Buffer.concat([Buffer.from(part('file', 'a.jpg', 'image/jpeg')), png]),
+    )
     await stillServing()
     expect(storedFiles(t)).toEqual([])
   })
