@@ -40,11 +40,6 @@ export const authRoutes = (app: AppContext) => [
     method: 'post', path: '/api/auth/redeem-invite', tag: 'auth', access: 'user',
     summary: '使用邀请码成为工作人员（楼长民警、志愿者、值班台）',
     body: redeemInviteSchema, response: tokenPairSchema, limits: ['invite-by-user', 'invite-by-address'],
-    handler: async ({ body, user, ctx }) => {
-      // Invite codes are short enough to guess at: limited per person and per address, before any lookup.
-      await app.limits.consume('invite-by-user', user.id)
-      await app.limits.consume('invite-by-address', ctx.ip)
-      return redeemInvite(app, user, body)
-    },
+    handler: ({ body, user, ctx }) => redeemInvite(app, user, body, ctx.ip),
   }),
 ]

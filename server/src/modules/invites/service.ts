@@ -97,7 +97,10 @@ export async function listInvites(app: AppContext, actor: AuthUser): Promise<{ i
  * after a lost answer, or a second copy at once, finds the code spent by this very caller and is
  * answered as the first time was, writing nothing again.
  */
-export async function redeemInvite(app: AppContext, caller: AuthUser, input: RedeemInviteInput): Promise<TokenPair> {
+export async function redeemInvite(app: AppContext, caller: AuthUser, input: RedeemInviteInput, address: string): Promise<TokenPair> {
+  // Invite codes are short enough to guess at: limited per person and per address, before any lookup.
+  await app.limits.consume('invite-by-user', caller.id)
+  await app.limits.consume('invite-by-address', address)
   const codeHash = sha256(input.code.toUpperCase())
   try {
     return await redeemOnce(app, caller, codeHash, input)
