@@ -10,3 +10,13 @@ describe('logs carry no personal data', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ note: '居民 [phone] 身份证 [id]', phone: '[redacted]', refreshToken: '[redacted]' })
   })
 })
+
+describe('errors logged whole', () => {
+  it('masks a phone number a driver repeats in the error and in its stack', () => {
+    const lines: string[] = []
+    const log = createLogger('info', (l) => lines.push(l))
+    log.error('unhandled error', { err: new Error("Duplicate entry '13847211234' for key 'ix_user_phone'") })
+    expect(lines.join('\n')).not.toContain('13847211234')
+    expect(JSON.parse(lines[0]!).err.stack).toMatch(/^Error: Duplicate entry '\[phone\]'/)
+  })
+})
