@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { AuthUser } from '../../middleware/auth'
 import { notFound } from '../../errors/app-error'
-import { Place } from '../places/entities'
+import type { Place } from '../places/entities'
+import { staffReach } from '../officers/service'
 import { TtlCache } from '../tickets/reference-cache'
-import { User } from '../users/entities'
 import { Conversation } from './entities'
 
 /** Which side of a conversation the viewer writes on. */
@@ -18,11 +18,7 @@ const scopes = new TtlCache<number, DeskScope | null>(60_000, 10_000)
 
 export async function deskScopeOf(em: EntityManager, user: AuthUser): Promise<DeskScope | null> {
   if (!DESK_ROLES.has(user.role)) return null
-  return scopes.get(user.id, async () => {
-    const row = await em.findOne(User, { where: { id: user.id }, select: { id: true, scopePlaceId: true, role: true } })
-    if (!row?.scopePlaceId) return row?.role === 'admin' ? 'all' : null
-    return em.findOneBy(Place, { id: row.scopePlaceId })
-  })
+  return scopes.get(user.id, () => staffReach(em, user.id))
 }
 
 /** The conversation column that holds an ancestor at the scope's level. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { Invite } from '../auth/entities'
 import { Place } from '../places/entities'
+import { TicketCategoryRow } from '../tickets/entities'
 import { reportBody, tokensFor, categoryId, homeBuildingId } from '../tickets/test-helpers'
 import { User } from '../users/entities'
 import { BuildingLead } from './entities'
@@ -14,6 +15,7 @@ let t: TestApp
 let tok: Record<string, string>
 let building: Place
 let street: Place
+let ticketId: number
 beforeAll(async () => {
   t = await startTestApp()
   tok = await tokensFor(t, 'demo-dispatcher-1', 'demo-resident-1')
@@ -27,6 +29,7 @@ beforeAll(async () => {
   const body = reportBody(fire, { description: '楼下着火了', emergencyAcknowledged: true, location: { type: 'building', buildingId: await homeBuildingId(t, resident) } })
   const res = await t.call('POST', '/api/tickets', { token: resident, body })
   if (res.status !== 201) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`)
+  ticketId = res.body.ticket.id
 })
 afterAll(() => t.close())
 
@@ -68,5 +71,39 @@ describe('a dispatcher without a scope place', () => {
     expect(res.status).toBeGreaterThanOrEqual(403)
     expect(res.status).toBeLessThan(410)
     expect(res.body.items).toBeUndefined()
+  })
+
+  it('gets no statistics, neither the whole district nor a place it names: 409', async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    for (const query of [`from=${today}&to=${today}`, `from=${today}&to=${today}&placeId=${street.id}`]) {
+      const res = await t.call('GET', `/api/stats?${query}`, { token: tok['demo-dispatcher-1'] })
+      expect(res.status).toBe(409)
+      expect(res.body.error.code).toBe('conflict')
+      expect(res.body.total).toBeUndefined()
+    }
+  })
+
+  it('does not see a ticket in the district: 404, as for one it may not know of', async () => {
+    const res = await t.call('GET', `/api/tickets/${ticketId}`, { token: tok['demo-dispatcher-1'] })
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+  })
+
+  it('cannot add a ticket category: 403, and none is made', async () => {
+    const before = await t.ds.manager.count(TicketCategoryRow)
+    const body = {
+      clientKey: randomUUID(), kind: 'hazard', name: '无范围新增', sortOrder: 50, active: true, routeTo: 'building_lead', alertDesk: false,
+      acceptMinutes: 60, resolveMinutes: 1440, urgentAcceptMinutes: 15, urgentResolveMinutes: 240, warnAtPercent: 80,
+    }
+    const res = await t.call('POST', '/api/ticket-categories', { token: tok['demo-dispatcher-1'], body })
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('forbidden')
+    expect(await t.ds.manager.count(TicketCategoryRow)).toBe(before)
+  })
+
+  it('gets no desk overview: 409', async () => {
+    const res = await t.call('GET', '/api/desk/overview', { token: tok['demo-dispatcher-1'] })
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('conflict')
   })
 })

@@ -101,8 +101,9 @@ async function residentCounts(em: EntityManager, buildingIds: number[]): Promise
 
 /**
  * What a staff member answers for, failing closed: their scope place; 'all' only for an admin with
- * no scope set; null — nothing — when no scope is set or its place no longer exists. Checks use
- * this rather than `scope && !isWithin(...)`, which lets a missing scope through everywhere.
+ * no scope set; null — nothing — when no scope is set, its place no longer exists or the user is
+ * gone. Every scope check goes through this (with `reaches`), so none can read a missing scope
+ * as "everywhere".
  */
 export type StaffReach = Place | 'all' | null
 
@@ -117,16 +118,12 @@ export function reaches(reach: StaffReach, place: Place): boolean {
   return reach === 'all' || (reach !== null && isWithin(place, reach))
 }
 
-/** The place a staff member answers for. An admin without one answers for everything (null). */
-export async function staffScope(em: EntityManager, userId: number): Promise<Place | null> {
-  const user = await em.findOneByOrFail(User, { id: userId })
-  return user.scopePlaceId ? em.findOneBy(Place, { id: user.scopePlaceId }) : null
-}
-
 export async function deskOverview(app: AppContext, userId: number): Promise<DeskOverview> {
   const em = app.ds.manager
-  const scope = await staffScope(em, userId)
-  if (!scope) throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  const reach = await staffReach(em, userId)
+  // The overview is of one place: an admin without a scope has none to show, as a desk without one.
+  if (reach === null || reach === 'all') throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  const scope = reach
   const column = ANCESTOR_COLUMN[scope.level]
   const inScope = em.createQueryBuilder(Place, 'b').where("b.level = 'building'").andWhere(`b.${String(column)} = :scopeId`, { scopeId: scope.id })
   const [buildings, withoutOfficer, residents, leadRows] = await Promise.all([
@@ -187,8 +184,7 @@ export async function mayManageBuilding(app: AppContext, user: { id: number; rol
   if (user.role === 'admin') return true
   if (user.role === 'officer') return app.ds.getRepository(BuildingLead).existsBy({ buildingId: building.id, officerUserId: user.id })
   if (user.role !== 'dispatcher') return false
-  const scope = await staffScope(app.ds.manager, user.id)
-  return scope !== null && isWithin(building, scope)
+  return reaches(await staffReach(app.ds.manager, user.id), building)
 }
 
 /** The duty desk (or an admin) names the officer who leads a building in its scope. */

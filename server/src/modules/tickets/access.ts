@@ -3,8 +3,7 @@ import type { TicketActor } from '@anju/shared'
 import { notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { BuildingLead } from '../officers/entities'
-import { staffScope } from '../officers/service'
-import { isWithin } from '../places/repository'
+import { reaches, staffReach } from '../officers/service'
 import type { Ticket } from './entities'
 import { placeById } from './reference-cache'
 
@@ -32,10 +31,10 @@ export async function requireActors(em: EntityManager, user: AuthUser, ticket: T
 }
 
 async function scopeHolds(em: EntityManager, userId: number, ticket: Ticket): Promise<boolean> {
-  const scope = await staffScope(em, userId)
-  if (!scope) return false
+  const reach = await staffReach(em, userId)
+  if (reach === null) return false
   const place = await placeById(em, ticket.placeId)
-  return place !== null && isWithin(place, scope)
+  return place !== null && reaches(reach, place)
 }
 
 /** The handling officer and the duty desk see who reported; other staff do not. */

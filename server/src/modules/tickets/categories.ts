@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors'
 import { AppError, forbidden, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { recordAudit } from '../audit/service'
-import { staffScope } from '../officers/service'
+import { staffReach } from '../officers/service'
 import { TicketCategoryRow } from './entities'
 import { referenceDataChanged } from '../../db/reference-data'
 
@@ -37,8 +37,8 @@ export async function listCategories(app: AppContext, user: AuthUser, query: { k
 /** Categories, routing rules and SLAs are city-wide: only a district-level duty desk or an admin edits them. */
 async function requireCategoryEditor(app: AppContext, user: AuthUser): Promise<void> {
   if (user.role === 'admin') return
-  const scope = user.role === 'dispatcher' ? await staffScope(app.ds.manager, user.id) : null
-  if (scope?.level !== 'district') throw forbidden('只有区级值班台可以修改分类和办理时限')
+  const reach = user.role === 'dispatcher' ? await staffReach(app.ds.manager, user.id) : null
+  if (reach === null || reach === 'all' || reach.level !== 'district') throw forbidden('只有区级值班台可以修改分类和办理时限')
 }
 
 function checkSla(input: TicketCategoryInput): void {

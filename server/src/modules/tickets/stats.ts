@@ -5,9 +5,8 @@ import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { csvLine } from '../../lib/csv'
 import type { AuthUser } from '../../middleware/auth'
-import { staffScope } from '../officers/service'
+import { reaches, staffReach } from '../officers/service'
 import { Place } from '../places/entities'
-import { isWithin } from '../places/repository'
 import { Ticket, TicketCategoryRow } from './entities'
 import { beijingDayRange } from './numbers'
 import { scopeColumn } from './queries'
@@ -73,10 +72,11 @@ function toRow(raw: RawRow, key: string, label: string): StatsRow {
 /** 统计: volume, time to accept and resolve, on-time rate and 满意率 in a place scope over Beijing days. */
 export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery): Promise<TicketStats> {
   const em = app.ds.manager
-  const own = await staffScope(em, user.id)
-  const scope = q.placeId ? await em.findOneBy(Place, { id: q.placeId }) : own ?? (await em.findOneBy(Place, { level: 'district' }))
-  if (!scope || (own && !isWithin(scope, own))) throw notFound('地点')
-  if (!own && user.role !== 'admin') throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  // Fails closed: staff whose scope place is unset or gone get no statistics; an admin without one, any place's.
+  const reach = await staffReach(em, user.id)
+  if (reach === null) throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
+  const scope = q.placeId ? await em.findOneBy(Place, { id: q.placeId }) : reach === 'all' ? await em.findOneBy(Place, { level: 'district' }) : reach
+  if (!scope || !reaches(reach, scope)) throw notFound('地点')
   if (q.from > q.to) throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期')
   const { start, end } = beijingDayRange(q.from, q.to)
   const base = () =>
