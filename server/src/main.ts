@@ -1,11 +1,10 @@
 import 'reflect-metadata'
 import { ConfigError, loadConfig } from './config'
 import { listen } from './app'
-import { createRealtime } from './realtime'
 import { openDatabase } from './db/data-source'
 import { HttpWechatApi } from './integrations/wechat/client'
 import { createLogger } from './lib/logger'
-import { createRateLimits } from './lib/rate-limit'
+import { connectRedisUsers } from './redis-users'
 import { startWechatStandin } from './standins/wechat/server'
 import { seedDemoData } from './db/seed'
 import { seedDemoTickets } from './db/demo-tickets'
@@ -28,8 +27,7 @@ async function main() {
     : null
   const wechatBase = config.wechat.apiBase ?? standin!.url
   const { appId, appSecret, miniprogramState } = config.wechat
-  const realtime = await createRealtime({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log })
-  const limits = await createRateLimits({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log, points: config.limits })
+  const { realtime, limits } = await connectRedisUsers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log, points: config.limits })
   const ctx: AppContext = {
     config, ds, log, realtime, limits,
     wechat: new HttpWechatApi({ baseUrl: wechatBase, appId, appSecret, miniprogramState }),
