@@ -8,6 +8,9 @@ import { ENTITIES } from './entities'
 
 export type DatabaseConfig = Config['database']
 
+/** How long a statement waits out another connection's write before failing SQLITE_BUSY. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000
+
 /**
  * MySQL/MariaDB in production (utf8mb4, UTC), an embedded SQLite file otherwise. Each has its own
  * generated migrations; `synchronize` is never used.
@@ -37,7 +40,7 @@ export async function createDataSource(db: DatabaseConfig): Promise<DataSource> 
     // WAL lets readers go on while one writer commits; the busy timeout waits out the writer.
     prepareDatabase: (conn: { pragma(s: string): unknown }) => {
       conn.pragma('journal_mode = WAL')
-      conn.pragma('busy_timeout = 5000')
+      conn.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
       conn.pragma('foreign_keys = ON')
     },
   })
@@ -73,6 +76,13 @@ function serializeTransactions(ds: DataSource): void {
   }) as typeof manager.transaction
 }
 
+/** SQLite's "another connection holds the lock", thrown by better-sqlite3 or wrapped by TypeORM (QueryFailedError.driverError). */
+export function isSqliteBusy(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null
+  const code = e?.code ?? e?.driverError?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
 export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
   const ds = await createDataSource(db)
   await ds.initialize()
@@ -95,7 +105,7 @@ const MIGRATION_LOCK_WAIT_S = 60
  * migrate while the others wait, then find nothing left to do. The lock dies with its connection,
  * so an instance that crashes mid-migration does not block the next start.
  */
-async function withMysqlMigrationLock<T>(ds: DataSource, migrate: () => Promise<T>): Promise<T> {
+export async function withMysqlMigrationLock<T>(ds: DataSource, migrate: () => Promise<T>): Promise<T> {
   const runner = ds.createQueryRunner()
   try {
     const [row] = (await runner.query(`SELECT GET_LOCK(CONCAT('anju_migrations.', DATABASE()), ?) AS got`, [MIGRATION_LOCK_WAIT_S])) as Array<{ got: number | string | null }>
@@ -103,7 +113,9 @@ async function withMysqlMigrationLock<T>(ds: DataSource, migrate: () => Promise<
     try {
       return await migrate()
     } finally {
-      await runner.query(`SELECT RELEASE_LOCK(CONCAT('anju_migrations.', DATABASE()))`)
+      // A release that fails means the connection is gone, and the lock with it: it must not
+      // replace the migration's own error (or fail a migration that succeeded).
+      await runner.query(`SELECT RELEASE_LOCK(CONCAT('anju_migrations.', DATABASE()))`).catch(() => undefined)
     }
   } finally {
     await runner.release()
@@ -128,12 +140,12 @@ async function migrateSqliteExclusively(ds: DataSource): Promise<void> {
         await ds.query('BEGIN IMMEDIATE')
         break
       } catch (err) {
-        if (!/SQLITE_BUSY|database is locked/i.test(String((err as Error).message)) || Date.now() > deadline) throw err
+        if (!isSqliteBusy(err) || Date.now() > deadline) throw err
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     }
   } finally {
-    await ds.query('PRAGMA busy_timeout = 5000')
+    await ds.query(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
   }
   try {
     await ds.runMigrations({ transaction: 'none' })
