@@ -28,17 +28,27 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void
 }
 
-/** The first errors by line, and how many there were: a file of bad rows answers in a few kB. */
+/**
+ * The first errors by line, and how many there were: a file of bad rows answers in a few kB.
+ * Each pass over the file (checking, then writing) reports its errors in line order, so a pass
+ * keeps its first ones by appending; the passes interleave by line and are merged once, at the end.
+ */
 class ErrorReport {
   count = 0
-  readonly first: Array<{ row: number; message: string }> = []
+  private readonly passes: Array<Array<{ row: number; message: string }>> = []
 
-  add(row: number, message: string): void {
-    this.count += 1
-    if (this.first.length >= MAX_REPORTED_ERRORS && row > this.first[this.first.length - 1]!.row) return
-    this.first.push({ row, message })
-    this.first.sort((a, b) => a.row - b.row)
-    this.first.length = Math.min(this.first.length, MAX_REPORTED_ERRORS)
+  /** Starts a pass; the function it gives must be called in line order. */
+  pass(): (row: number, message: string) => void {
+    const kept: Array<{ row: number; message: string }> = []
+    this.passes.push(kept)
+    return (row, message) => {
+      this.count += 1
+      if (kept.length < MAX_REPORTED_ERRORS) kept.push({ row, message })
+    }
+  }
+
+  first(): Array<{ row: number; message: string }> {
+    return this.passes.flat().sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED_ERRORS)
   }
 }
 
@@ -76,16 +86,19 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
   let rows = 0
   let good = 0
   const checking = await rowChecker(ds.manager, opts.scope, officers)
+  const checkError = errors.pass()
   for await (const record of recordsOf(source)) {
     rows += 1
     const checked = checking.check(record)
-    if (typeof checked === 'string') errors.add(record.line, checked)
+    if (typeof checked === 'string') checkError(record.line, checked)
     else good += 1
   }
 
   const result = { rows, created: 0, updated: 0, unchanged: 0 }
   const ancestors = await loadAncestors(ds.manager)
   const writing = await rowChecker(ds.manager, opts.scope, officers)
+  // Batches are written in file order and their outcomes come back in row order.
+  const writeError = errors.pass()
   let batch: ValidRow[] = []
   let done = 0
   const flush = async () => {
@@ -94,7 +107,7 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
     const outcomes = await writeBatchOnce(ds, rowsOfBatch, ancestors, officers)
     outcomes.forEach((outcome, i) => {
       if (typeof outcome === 'string') result[outcome] += 1
-      else errors.add(rowsOfBatch[i]!.line, outcome.error)
+      else writeError(rowsOfBatch[i]!.line, outcome.error)
     })
     done += rowsOfBatch.length
     opts.onProgress?.(done, good)
@@ -107,7 +120,7 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
     if (batch.length >= BATCH) await flush()
   }
   if (batch.length > 0) await flush()
-  return { ...result, errors: errors.first, errorCount: errors.count }
+  return { ...result, errors: errors.first(), errorCount: errors.count }
 }
 
 const BATCH_ATTEMPTS = 8
