@@ -16,7 +16,15 @@ buildH5IfStale()
 const server = spawn(process.execPath, [buildServer()], {
   cwd: join(root, 'server'),
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  env: { NODE_ENV: 'development', DEMO_DATA: '1', H5_DIR: h5Dir, PORT: port, LOG_LEVEL: 'warn', DATA_DIR: join(root, 'data'), ...process.env },
+  env: {
+    NODE_ENV: 'development',
+    DEMO_DATA: '1',
+    H5_DIR: h5Dir,
+    PORT: port,
+    LOG_LEVEL: 'warn',
+    DATA_DIR: join(root, 'data'),
+    ...process.env,
+  },
 })
 server.on('message', (msg) => {
   if (!msg || msg.type !== 'listening') return
@@ -43,4 +51,4 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
     server.kill('SIGTERM')
   })
 }
-server.on('exit', (code) => process.exit(stopping ? 0 : code ?? 1))
+server.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)))

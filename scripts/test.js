@@ -22,9 +22,12 @@ const suites = [
   {
     name: 'browser E2E (H5 build in Chromium)',
     config: 'scripts/e2e/jest.config.js',
-    skip: process.env.SKIP_E2E === '1' ? 'SKIP_E2E=1 was set'
-      : !chromium ? 'no Chromium found at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH)'
-      : null,
+    skip:
+      process.env.SKIP_E2E === '1'
+        ? 'SKIP_E2E=1 was set'
+        : !chromium
+          ? 'no Chromium found at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH)'
+          : null,
     before: () => buildH5IfStale(),
   },
 ]
@@ -62,7 +65,9 @@ for (const suite of suites) {
   const result = JSON.parse(readFileSync(out, 'utf8'))
   passed += result.numPassedTests
   failed += result.numFailedTests + (r.status !== 0 && result.numFailedTests === 0 ? 1 : 0)
-  notes.push(`${suite.name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${r.status !== 0 && result.numFailedTests === 0 ? ` (jest exited ${r.status})` : ''}`)
+  notes.push(
+    `${suite.name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${r.status !== 0 && result.numFailedTests === 0 ? ` (jest exited ${r.status})` : ''}`,
+  )
 }
 rmSync(outDir, { recursive: true, force: true })
 

@@ -10,7 +10,11 @@ import { loadStoredSession } from './session-storage'
  *   offers to send to a chat (`shareCsvFile`; WeChat opens no CSV viewer of its own).
  * Returns the temporary file path in weapp, null in H5 (the browser has saved it).
  */
-export async function downloadCsv(path: string, query: Record<string, string | number | undefined>, fileName: string): Promise<string | null> {
+export async function downloadCsv(
+  path: string,
+  query: Record<string, string | number | undefined>,
+  fileName: string,
+): Promise<string | null> {
   if (process.env.TARO_ENV === 'h5') {
     const text = await request<string>(path, { query, responseType: 'text' })
     saveInBrowser(text, fileName)

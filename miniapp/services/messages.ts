@@ -62,8 +62,7 @@ export const fetchUnread = () => request<Unread>('/api/messages/unread')
 
 export const fetchCannedReplies = () => request<CannedReplies>('/api/canned-replies')
 
-export const saveCannedReplies = (items: string[]) =>
-  request<CannedReplies>('/api/canned-replies', { method: 'PUT', data: { items } })
+export const saveCannedReplies = (items: string[]) => request<CannedReplies>('/api/canned-replies', { method: 'PUT', data: { items } })
 
 /** 在线留言: opens (or creates) the resident's conversation and shows it. */
 export async function goToMyConversation(): Promise<void> {

@@ -24,7 +24,15 @@ function setup(overrides: Partial<RealtimeOptions> = {}) {
   const catchUps = jest.fn()
   client.subscribe((f) => frames.push(f))
   client.onCatchUp(catchUps)
-  return { client, sockets, frames, catchUps, renewAuth, setFailConnect: (v: boolean) => (failConnect = v), last: () => sockets[sockets.length - 1]! }
+  return {
+    client,
+    sockets,
+    frames,
+    catchUps,
+    renewAuth,
+    setFailConnect: (v: boolean) => (failConnect = v),
+    last: () => sockets[sockets.length - 1]!,
+  }
 }
 
 const tick = (ms = 0) => jest.advanceTimersByTimeAsync(ms)

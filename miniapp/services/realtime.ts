@@ -1,6 +1,13 @@
 import { useSyncExternalStore } from 'react'
 import Taro from '@tarojs/taro'
-import { HEARTBEAT_MS, REALTIME_CLOSE_UNAUTHORIZED, REALTIME_PATH, SERVER_FRAME_TYPES, type ClientFrame, type ServerFrame } from '@anju/shared'
+import {
+  HEARTBEAT_MS,
+  REALTIME_CLOSE_UNAUTHORIZED,
+  REALTIME_PATH,
+  SERVER_FRAME_TYPES,
+  type ClientFrame,
+  type ServerFrame,
+} from '@anju/shared'
 import { API_BASE, request } from './request'
 import { loadStoredSession } from './session-storage'
 
@@ -199,7 +206,8 @@ export class RealtimeClient {
 
   private deliver(frame: ServerFrame): void {
     // The ack is what turns the sender's 已发送 into 已送达; the echo of one's own message needs none.
-    if (frame.type === 'message' && frame.message.sender.userId !== this.userId) this.send({ type: 'ack', conversationId: frame.message.conversationId, seq: frame.message.seq })
+    if (frame.type === 'message' && frame.message.sender.userId !== this.userId)
+      this.send({ type: 'ack', conversationId: frame.message.conversationId, seq: frame.message.seq })
     for (const listener of [...this.frameListeners]) {
       try {
         listener(frame)

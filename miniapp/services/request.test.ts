@@ -86,7 +86,9 @@ describe('request', () => {
   it('does not try to renew on public endpoints', async () => {
     saveStoredSession(pair(1))
     const calls = serve(() => ({ statusCode: 401, data: { error: { code: 'wechat_invalid_code', message: '微信登录凭证无效，请重试' } } }))
-    await expect(request('/api/auth/wechat-login', { method: 'POST', data: { code: 'x' }, auth: false })).rejects.toThrow('微信登录凭证无效，请重试')
+    await expect(request('/api/auth/wechat-login', { method: 'POST', data: { code: 'x' }, auth: false })).rejects.toThrow(
+      '微信登录凭证无效，请重试',
+    )
     expect(calls).toHaveLength(1)
     expect(calls[0]?.header?.Authorization).toBeUndefined()
     expect(loadStoredSession()).not.toBeNull()
@@ -106,7 +108,11 @@ describe('busy and rate-limited answers (429, 503)', () => {
     header: { 'Retry-After': seconds },
     data: { error: { code: 'rate_limited', message: '发送太频繁，请稍等一分钟再发' } },
   })
-  const busy = (code: string, message: string, seconds: string) => ({ statusCode: 503, header: { 'retry-after': seconds }, data: { error: { code, message } } })
+  const busy = (code: string, message: string, seconds: string) => ({
+    statusCode: 503,
+    header: { 'retry-after': seconds },
+    data: { error: { code, message } },
+  })
 
   /** Runs `call` with fake timers, letting any wait for Retry-After pass; returns its outcome. */
   async function withClock<T>(call: () => Promise<T>): Promise<T | unknown> {
@@ -137,7 +143,9 @@ describe('busy and rate-limited answers (429, 503)', () => {
   it('a GET told to come back within 5 s is asked once more after that wait', async () => {
     saveStoredSession(pair(1))
     let n = 0
-    const calls = serve(() => (++n === 1 ? busy('unavailable', '服务暂时不可用（数据库连接中断），请稍后再试', '5') : { statusCode: 200, data: { ok: true } }))
+    const calls = serve(() =>
+      ++n === 1 ? busy('unavailable', '服务暂时不可用（数据库连接中断），请稍后再试', '5') : { statusCode: 200, data: { ok: true } },
+    )
     expect(await withClock(() => request('/api/me'))).toEqual({ ok: true })
     expect(calls).toHaveLength(2)
   })
@@ -155,7 +163,10 @@ describe('busy and rate-limited answers (429, 503)', () => {
   it('a state-changing request without a client key is never repeated automatically', async () => {
     saveStoredSession(pair(1))
     const calls = serve(() => rateLimited('1'))
-    expect(await withClock(() => request('/api/me', { method: 'PATCH', data: { name: '李阿姨' } }))).toMatchObject({ status: 429, retryAfterSeconds: 1 })
+    expect(await withClock(() => request('/api/me', { method: 'PATCH', data: { name: '李阿姨' } }))).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 1,
+    })
     expect(calls).toHaveLength(1)
   })
 

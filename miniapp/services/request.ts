@@ -165,7 +165,7 @@ function isOnLoginPage(): boolean {
 }
 
 async function send(path: string, options: RequestOptions, auth: boolean): Promise<RawResponse> {
-  const token = auth ? loadStoredSession()?.accessToken ?? null : null
+  const token = auth ? (loadStoredSession()?.accessToken ?? null) : null
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
   if (token) header.Authorization = `Bearer ${token}`
   const method = options.method ?? 'GET'
@@ -242,7 +242,13 @@ function toApiError(response: RawResponse): ApiRequestError {
     const { code, message, details } = parsed.data.error
     return new ApiRequestError(response.statusCode, code, message, details, response.retryAfter ?? undefined)
   }
-  return new ApiRequestError(response.statusCode, 'http_error', fallbackMessage(response.statusCode), undefined, response.retryAfter ?? undefined)
+  return new ApiRequestError(
+    response.statusCode,
+    'http_error',
+    fallbackMessage(response.statusCode),
+    undefined,
+    response.retryAfter ?? undefined,
+  )
 }
 
 function fallbackMessage(status: number): string {

@@ -16,15 +16,20 @@ afterEach(() => {
 
 describe('askToSubscribe', () => {
   it('asks for the three notices and returns the ones the resident accepted', async () => {
-    const ask = jest
-      .spyOn(Taro, 'requestSubscribeMessage')
-      .mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-accepted': 'accept', 'tmpl-resolved': 'reject', 'tmpl-escalated': 'accept' } as never)
+    const ask = jest.spyOn(Taro, 'requestSubscribeMessage').mockResolvedValue({
+      errMsg: 'requestSubscribeMessage:ok',
+      'tmpl-accepted': 'accept',
+      'tmpl-resolved': 'reject',
+      'tmpl-escalated': 'accept',
+    } as never)
     await expect(askToSubscribe()).resolves.toEqual(['accepted', 'escalated'])
     expect(ask).toHaveBeenCalledWith({ tmplIds: ['tmpl-accepted', 'tmpl-resolved', 'tmpl-escalated'] })
   })
 
   it('gives [] when WeChat refuses, so the report still goes', async () => {
-    jest.spyOn(Taro, 'requestSubscribeMessage').mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' })
+    jest
+      .spyOn(Taro, 'requestSubscribeMessage')
+      .mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' })
     await expect(askToSubscribe()).resolves.toEqual([])
   })
 
@@ -44,7 +49,9 @@ describe('askToSubscribe', () => {
 describe('askToSubscribeMessages', () => {
   it('asks for 新消息提醒 and says whether the resident accepted', async () => {
     process.env.TARO_APP_TEMPLATE_MESSAGE = 'tmpl-message'
-    const ask = jest.spyOn(Taro, 'requestSubscribeMessage').mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-message': 'accept' } as never)
+    const ask = jest
+      .spyOn(Taro, 'requestSubscribeMessage')
+      .mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-message': 'accept' } as never)
     await expect(askToSubscribeMessages()).resolves.toBe(true)
     expect(ask).toHaveBeenCalledWith({ tmplIds: ['tmpl-message'] })
     ask.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-message': 'reject' } as never)

@@ -42,7 +42,10 @@ export async function askToSubscribeMessages(): Promise<boolean> {
   const tmplId = process.env.TARO_APP_TEMPLATE_MESSAGE
   if (process.env.TARO_ENV === 'h5' || !tmplId) return false
   try {
-    const result = (await Taro.requestSubscribeMessage({ tmplIds: [tmplId] } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+    const result = (await Taro.requestSubscribeMessage({ tmplIds: [tmplId] } as Taro.requestSubscribeMessage.Option)) as unknown as Record<
+      string,
+      string
+    >
     return result[tmplId] === 'accept'
   } catch {
     return false

@@ -37,7 +37,12 @@ describe('uploadReportPhoto', () => {
     saveStoredSession(pair(1))
     const calls = fakeUploads(() => ({ statusCode: 201, data: photo(9) }))
     await expect(uploadReportPhoto('wxfile://tmp/1.jpg', '0f8fad5b-d9cb-469f-a165-70867728950e')).resolves.toEqual(photo(9))
-    expect(calls[0]).toMatchObject({ url: '/api/uploads?purpose=ticket&clientKey=0f8fad5b-d9cb-469f-a165-70867728950e', filePath: 'wxfile://tmp/1.jpg', name: 'file', header: { Authorization: 'Bearer access-1' } })
+    expect(calls[0]).toMatchObject({
+      url: '/api/uploads?purpose=ticket&clientKey=0f8fad5b-d9cb-469f-a165-70867728950e',
+      filePath: 'wxfile://tmp/1.jpg',
+      name: 'file',
+      header: { Authorization: 'Bearer access-1' },
+    })
   })
 
   it('turns the server error (not a photo, too large) into the usual error', async () => {
@@ -64,6 +69,8 @@ describe('uploadReportPhoto', () => {
   it('says the network failed in words a resident understands', async () => {
     saveStoredSession(pair(1))
     jest.spyOn(Taro, 'uploadFile').mockImplementation((() => Promise.reject(new Error('uploadFile:fail'))) as never)
-    await expect(uploadReportPhoto('wxfile://tmp/3.jpg', '9b2c1f4e-7a3d-4e8b-9c0d-1e2f3a4b5c6d')).rejects.toMatchObject({ code: 'network_error' })
+    await expect(uploadReportPhoto('wxfile://tmp/3.jpg', '9b2c1f4e-7a3d-4e8b-9c0d-1e2f3a4b5c6d')).rejects.toMatchObject({
+      code: 'network_error',
+    })
   })
 })

@@ -32,8 +32,7 @@ export const uploadReportPhoto = (filePath: string, clientKey: string, onProgres
   upload<Photo>('/api/uploads', filePath, { query: { purpose: 'ticket', clientKey }, onProgress })
 
 /** A retry with the same clientKey returns the first ticket (replayed: true), never a second. */
-export const submitTicket = (input: CreateTicketInput) =>
-  request<TicketReceipt>('/api/tickets', { method: 'POST', data: input })
+export const submitTicket = (input: CreateTicketInput) => request<TicketReceipt>('/api/tickets', { method: 'POST', data: input })
 
 export const fetchMyTickets = (query: { tab: MyTicketTab; cursor?: string; limit?: number }) =>
   request<MyTicketsPage>('/api/tickets/mine', { query })

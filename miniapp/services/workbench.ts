@@ -45,8 +45,7 @@ export const listDeskAlerts = () => request<{ items: DeskAlert[]; unacknowledged
 
 export const acknowledgeDeskAlert = (id: number) => request<null>(`/api/desk/alerts/${id}/ack`, { method: 'POST', data: {} })
 
-export const fetchStats = (query: Partial<StatsQuery> & Pick<StatsQuery, 'from' | 'to'>) =>
-  request<TicketStats>('/api/stats', { query })
+export const fetchStats = (query: Partial<StatsQuery> & Pick<StatsQuery, 'from' | 'to'>) => request<TicketStats>('/api/stats', { query })
 
 export const listTicketCategories = () => request<{ items: TicketCategory[] }>('/api/ticket-categories', { query: { all: 1 } })
 

@@ -16,7 +16,13 @@ export { default as Picker } from '@tarojs/components-react/dist/components/pick
 export { default as ScrollView } from '@tarojs/components-react/dist/components/scroll-view/index.js'
 
 /** components-react has no Textarea: a plain textarea that reports `detail.value` as Taro's does. */
-export function Textarea(props: { className?: string; value?: string; placeholder?: string; maxlength?: number; onInput?: (e: { detail: { value: string } }) => void }) {
+export function Textarea(props: {
+  className?: string
+  value?: string
+  placeholder?: string
+  maxlength?: number
+  onInput?: (e: { detail: { value: string } }) => void
+}) {
   return createElement('textarea', {
     className: props.className,
     value: props.value ?? '',

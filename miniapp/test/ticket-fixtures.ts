@@ -1,12 +1,51 @@
 import type { Photo, TicketCategory, TicketDetail, TicketReceipt, TicketSummary } from '@anju/shared'
 
 export const categories: TicketCategory[] = [
-  { id: 1, kind: 'hazard', name: '消防安全', sortOrder: 10, active: true, routeTo: 'building_lead', alertDesk: true, acceptMinutes: 30, resolveMinutes: 1440, urgentAcceptMinutes: 10, urgentResolveMinutes: 240, warnAtPercent: 80 },
-  { id: 4, kind: 'hazard', name: '燃气用电', sortOrder: 40, active: true, routeTo: 'building_lead', alertDesk: true, acceptMinutes: 30, resolveMinutes: 1440, urgentAcceptMinutes: 10, urgentResolveMinutes: 240, warnAtPercent: 80 },
+  {
+    id: 1,
+    kind: 'hazard',
+    name: '消防安全',
+    sortOrder: 10,
+    active: true,
+    routeTo: 'building_lead',
+    alertDesk: true,
+    acceptMinutes: 30,
+    resolveMinutes: 1440,
+    urgentAcceptMinutes: 10,
+    urgentResolveMinutes: 240,
+    warnAtPercent: 80,
+  },
+  {
+    id: 4,
+    kind: 'hazard',
+    name: '燃气用电',
+    sortOrder: 40,
+    active: true,
+    routeTo: 'building_lead',
+    alertDesk: true,
+    acceptMinutes: 30,
+    resolveMinutes: 1440,
+    urgentAcceptMinutes: 10,
+    urgentResolveMinutes: 240,
+    warnAtPercent: 80,
+  },
 ]
 
 export const disputeCategories: TicketCategory[] = [
-  { id: 8, kind: 'dispute', name: '邻里纠纷', sortOrder: 10, active: true, routeTo: 'building_lead', alertDesk: false, acceptMinutes: 120, resolveMinutes: 4320, urgentAcceptMinutes: 30, urgentResolveMinutes: 1440, warnAtPercent: 80 },
+  {
+    id: 8,
+    kind: 'dispute',
+    name: '邻里纠纷',
+    sortOrder: 10,
+    active: true,
+    routeTo: 'building_lead',
+    alertDesk: false,
+    acceptMinutes: 120,
+    resolveMinutes: 4320,
+    urgentAcceptMinutes: 30,
+    urgentResolveMinutes: 1440,
+    warnAtPercent: 80,
+  },
 ]
 
 export const photo = (id: number): Photo => ({ id, url: `/files/uploads/${id}.jpg`, width: 800, height: 600, review: 'pass' })

@@ -12,7 +12,9 @@ describe('ticket deadlines', () => {
   })
 
   it('says how late an overdue ticket is, and warns before that', () => {
-    expect(ticketDeadline({ status: 'submitted', acceptDueAt: at(-185), resolveDueAt: at(100), sla: 'overdue' }, now)?.text).toBe('已超时 3小时')
+    expect(ticketDeadline({ status: 'submitted', acceptDueAt: at(-185), resolveDueAt: at(100), sla: 'overdue' }, now)?.text).toBe(
+      '已超时 3小时',
+    )
     expect(ticketDeadline({ status: 'accepted', acceptDueAt: at(-5), resolveDueAt: at(20), sla: 'warning' }, now)).toEqual({
       label: '办结时限',
       text: '还剩 20分钟',

@@ -23,7 +23,10 @@ export interface Deadline {
 }
 
 /** The deadline that applies to an open ticket now, or null once it is finished. */
-export function ticketDeadline(ticket: Pick<TicketSummary, 'status' | 'acceptDueAt' | 'resolveDueAt' | 'sla'>, now: number): Deadline | null {
+export function ticketDeadline(
+  ticket: Pick<TicketSummary, 'status' | 'acceptDueAt' | 'resolveDueAt' | 'sla'>,
+  now: number,
+): Deadline | null {
   const accepting = ticket.status === 'submitted'
   if (!accepting && ticket.status !== 'accepted' && ticket.status !== 'in_progress') return null
   const due = new Date(accepting ? ticket.acceptDueAt : ticket.resolveDueAt).getTime()

@@ -101,7 +101,8 @@ async function main() {
     const card = await (await page.$('.officer-card')).text()
     console.log(`  住址：${residence.trim()}`)
     console.log(`  ${card.replace(/\s+/g, ' ').trim()}`)
-    if (!card.includes('警号') && !card.includes('值守')) throw new Error('the officer card shows neither an officer nor a covering duty desk')
+    if (!card.includes('警号') && !card.includes('值守'))
+      throw new Error('the officer card shows neither an officer nor a covering duty desk')
     await (await page.$('.officer-card .btn--primary')).tap()
     step('the call button dials (mocked) — journey complete')
   } finally {

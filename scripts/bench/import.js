@@ -27,7 +27,19 @@ function placesCsv(rows) {
     const grid = Math.floor(i / 20)
     const community = Math.floor(grid / 10)
     const street = Math.floor(community / 8)
-    out.push(['青山区', `基准第${street + 1}街道`, `基准第${community + 1}社区`, `基准第${grid + 1}网格`, `BENCH${String(i + 1).padStart(6, '0')}`, `${(i % 20) + 1}号楼`, `示范路${i + 1}号`, String(2 + (i % 3)), ''].join(','))
+    out.push(
+      [
+        '青山区',
+        `基准第${street + 1}街道`,
+        `基准第${community + 1}社区`,
+        `基准第${grid + 1}网格`,
+        `BENCH${String(i + 1).padStart(6, '0')}`,
+        `${(i % 20) + 1}号楼`,
+        `示范路${i + 1}号`,
+        String(2 + (i % 3)),
+        '',
+      ].join(','),
+    )
   }
   return Buffer.from(out.join('\n') + '\n')
 }
@@ -37,15 +49,25 @@ function upload(baseUrl, token, body) {
   const url = new URL('/api/places/import', baseUrl)
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(body.length) },
-    }, (res) => {
-      const chunks = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'), seconds: Number(process.hrtime.bigint() - started) / 1e9 }))
-      res.on('error', reject)
-    })
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(body.length) },
+      },
+      (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'),
+            seconds: Number(process.hrtime.bigint() - started) / 1e9,
+          }),
+        )
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -69,7 +91,13 @@ async function run(options) {
   const body = placesCsv(o.rows)
 
   step(`health at rest: ${o.restRequests} requests`)
-  await sampleHealth(api, ((n) => () => n-- <= 0)(50)) // warm-up, not measured
+  await sampleHealth(
+    api,
+    (
+      (n) => () =>
+        n-- <= 0
+    )(50),
+  ) // warm-up, not measured
   rss.phase('rest')
   let left = o.restRequests
   const rest = latency(await sampleHealth(api, () => left-- <= 0))
@@ -77,23 +105,44 @@ async function run(options) {
   step(`importing ${o.rows} buildings (${format.mb(body.length / 1024)}) while asking /api/health`)
   rss.phase('import')
   let finished = false
-  const importing = upload(server.url, admin.token, body).finally(() => { finished = true })
+  const importing = upload(server.url, admin.token, body).finally(() => {
+    finished = true
+  })
   const during = latency(await sampleHealth(api, () => finished))
   const result = await importing
   rss.phase(null)
   if (result.status !== 200) throw new Error(`the import answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`)
   const { created, updated, unchanged, errorCount } = result.body
-  step(`import answered in ${result.seconds.toFixed(1)} s: created ${created}, updated ${updated}, unchanged ${unchanged}, errors ${errorCount}`)
+  step(
+    `import answered in ${result.seconds.toFixed(1)} s: created ${created}, updated ${updated}, unchanged ${unchanged}, errors ${errorCount}`,
+  )
 
   const restRss = rss.maxKb('rest')
   printTable('places import (health latency during the import vs at rest; server RSS)', [
     { section: 'health while importing' },
-    { measure: `health p50 (${during.n} requests)`, figure: format.ms(during.p50), baseline: format.ms(rest.p50), ratio: format.times(during.p50 / rest.p50) },
-    { measure: 'health p99', figure: format.ms(during.p99), baseline: format.ms(rest.p99), ratio: format.times(during.p99 / rest.p99), target: `< ${HEALTH_P99_TARGET_MS} ms`, verdict: verdict(during.p99, HEALTH_P99_TARGET_MS, false) },
+    {
+      measure: `health p50 (${during.n} requests)`,
+      figure: format.ms(during.p50),
+      baseline: format.ms(rest.p50),
+      ratio: format.times(during.p50 / rest.p50),
+    },
+    {
+      measure: 'health p99',
+      figure: format.ms(during.p99),
+      baseline: format.ms(rest.p99),
+      ratio: format.times(during.p99 / rest.p99),
+      target: `< ${HEALTH_P99_TARGET_MS} ms`,
+      verdict: verdict(during.p99, HEALTH_P99_TARGET_MS, false),
+    },
     { measure: 'health max', figure: format.ms(during.max), baseline: format.ms(rest.max) },
     { section: 'import' },
     { measure: 'rows/s', figure: format.perSecond(o.rows / result.seconds) },
-    { measure: 'server RSS (max while importing)', figure: format.mb(rss.maxKb('import')), baseline: format.mb(restRss), ratio: format.times(rss.maxKb('import') / restRss) },
+    {
+      measure: 'server RSS (max while importing)',
+      figure: format.mb(rss.maxKb('import')),
+      baseline: format.mb(restRss),
+      ratio: format.times(rss.maxKb('import') / restRss),
+    },
     { measure: 'server RSS (peak, VmHWM)', figure: format.mb(rss.peakKb()) },
   ])
   rss.stop()

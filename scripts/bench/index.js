@@ -46,8 +46,12 @@ async function main() {
     throw new Error(`cannot reach MariaDB at ${adminUrl().host} (BENCH_DATABASE_URL): ${err.message}`)
   })
   const s = db.settings
-  console.log(`bench: node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB; MariaDB ${db.version} at ${adminUrl().host}`)
-  console.log(`       innodb_flush_log_at_trx_commit=${s.innodb_flush_log_at_trx_commit}, buffer pool ${Math.round(Number(s.innodb_buffer_pool_size) / 2 ** 20)} MB, log_bin=${s.log_bin}, max_connections=${s.max_connections}`)
+  console.log(
+    `bench: node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB; MariaDB ${db.version} at ${adminUrl().host}`,
+  )
+  console.log(
+    `       innodb_flush_log_at_trx_commit=${s.innodb_flush_log_at_trx_commit}, buffer pool ${Math.round(Number(s.innodb_buffer_pool_size) / 2 ** 20)} MB, log_bin=${s.log_bin}, max_connections=${s.max_connections}`,
+  )
   console.log('       load generator, server and database share this machine; figures are ratios to baselines measured in this run.')
 
   for (const bench of chosen) {
@@ -72,9 +76,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   })
 }
 
-main()
-  .catch(async (err) => {
-    console.error(`\nbench failed: ${err && err.stack ? err.stack : err}`)
-    await cleanupAll()
-    process.exitCode = 1
-  })
+main().catch(async (err) => {
+  console.error(`\nbench failed: ${err && err.stack ? err.stack : err}`)
+  await cleanupAll()
+  process.exitCode = 1
+})

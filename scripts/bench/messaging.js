@@ -45,7 +45,10 @@ async function run(options) {
   const limit = messagesPerMinute()
   const perResident = (o.rate / o.sockets) * 60
   // Warm-up and measurement both fall in the server's one-minute window: stay well under it.
-  if (perResident > limit * 0.8) throw new Error(`--rate=${o.rate} over --sockets=${o.sockets} residents is ${perResident.toFixed(1)} messages a minute each; the server refuses more than ${limit}`)
+  if (perResident > limit * 0.8)
+    throw new Error(
+      `--rate=${o.rate} over --sockets=${o.sockets} residents is ${perResident.toFixed(1)} messages a minute each; the server refuses more than ${limit}`,
+    )
   // Every instance signs and verifies with the same secrets, as a deployment's instances do; tokens
   // outlive the whole bench, so no socket is closed for expiry mid-run.
   const secret = randomBytes(48).toString('base64url')
@@ -59,17 +62,38 @@ async function run(options) {
   step(`${o.sockets} residents in on-duty buildings, each opening a conversation (POST /api/conversations)`)
   const fixtures = await messagingFixtures({ pool, api: jsonClient(one.url, { connections: 16 }), secret, count: o.sockets, ttlSeconds })
   await pool.close()
-  const out = { options: o, perResident, limit, serverPool: serverPoolSize(), database: db.name, fixtures: summary(fixtures), logFiles: [one.logFile], floor: await runnerFloorKb() }
+  const out = {
+    options: o,
+    perResident,
+    limit,
+    serverPool: serverPoolSize(),
+    database: db.name,
+    fixtures: summary(fixtures),
+    logFiles: [one.logFile],
+    floor: await runnerFloorKb(),
+  }
 
   const scenario = (label, args) => {
-    step(`${label}: ${fixtures.officers.length + fixtures.residents.length} sockets, ${o.rate} msg/s, ${o.warmup} s warm-up + ${o.seconds} s`)
+    step(
+      `${label}: ${fixtures.officers.length + fixtures.residents.length} sockets, ${o.rate} msg/s, ${o.warmup} s warm-up + ${o.seconds} s`,
+    )
     return runScenario({ fixtures, o, ...args })
   }
 
   const rawOne = await startRawServer({ name: 'one' })
-  out.rawOne = await scenario('raw relay, one process', { sendUrl: rawOne.url, socketUrl: rawOne.url, servers: { server: rawOne.pid }, raw: true })
+  out.rawOne = await scenario('raw relay, one process', {
+    sendUrl: rawOne.url,
+    socketUrl: rawOne.url,
+    servers: { server: rawOne.pid },
+    raw: true,
+  })
   await rawOne.stop()
-  out.appOne = await scenario('app, one instance', { sendUrl: one.url, socketUrl: one.url, servers: { server: one.pid }, database: db.name })
+  out.appOne = await scenario('app, one instance', {
+    sendUrl: one.url,
+    socketUrl: one.url,
+    servers: { server: one.pid },
+    database: db.name,
+  })
   await one.stop()
 
   const url = redisUrl()
@@ -86,7 +110,12 @@ async function twoInstances({ db, url, common, o, scenario, out }) {
   const env = { ...common, REDIS_URL: url, REDIS_PREFIX: prefix }
   const rawA = await startRawServer({ name: 'A', env })
   const rawB = await startRawServer({ name: 'B', env })
-  const rawTwo = await scenario('raw relay, two processes through Redis', { sendUrl: rawA.url, socketUrl: rawB.url, servers: { A: rawA.pid, B: rawB.pid }, raw: true })
+  const rawTwo = await scenario('raw relay, two processes through Redis', {
+    sendUrl: rawA.url,
+    socketUrl: rawB.url,
+    servers: { A: rawA.pid, B: rawB.pid },
+    raw: true,
+  })
   await rawA.stop()
   await rawB.stop()
 
@@ -98,7 +127,12 @@ async function twoInstances({ db, url, common, o, scenario, out }) {
   const a = await startServer({ databaseUrl: db.url, name: 'messaging-a', env: { ...env, DEMO_DATA: '0' }, profile, build: false })
   const b = await startServer({ databaseUrl: db.url, name: 'messaging-b', env: { ...env, DEMO_DATA: '0' }, profile, build: false })
   out.logFiles.push(a.logFile, b.logFile)
-  const appTwo = await scenario('app, two instances through Redis', { sendUrl: a.url, socketUrl: b.url, servers: { A: a.pid, B: b.pid }, database: db.name })
+  const appTwo = await scenario('app, two instances through Redis', {
+    sendUrl: a.url,
+    socketUrl: b.url,
+    servers: { A: a.pid, B: b.pid },
+    database: db.name,
+  })
   await a.stop()
   await b.stop()
   return { rawTwo, appTwo }
@@ -107,11 +141,18 @@ async function twoInstances({ db, url, common, o, scenario, out }) {
 function summary(f) {
   const perOfficer = new Map()
   for (const r of f.residents) perOfficer.set(r.officerUserId, (perOfficer.get(r.officerUserId) ?? 0) + 1)
-  return { residents: f.residents.length, officers: f.officers.length, buildings: f.buildings, openSeconds: f.openSeconds, maxPerOfficer: Math.max(...perOfficer.values()) }
+  return {
+    residents: f.residents.length,
+    officers: f.officers.length,
+    buildings: f.buildings,
+    openSeconds: f.openSeconds,
+    maxPerOfficer: Math.max(...perOfficer.values()),
+  }
 }
 
 module.exports = {
   name: 'messaging',
-  summary: 'message delivery latency to 1,000 sockets at 200 msg/s, one instance and two through Redis, vs a bare http+ws relay; RSS per instance',
+  summary:
+    'message delivery latency to 1,000 sockets at 200 msg/s, one instance and two through Redis, vs a bare http+ws relay; RSS per instance',
   run,
 }

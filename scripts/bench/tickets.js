@@ -24,7 +24,17 @@ const { printReport } = require('./tickets/report')
 const { login, newResidents } = require('./tickets/sessions')
 const { workbenchLoad } = require('./tickets/workbench-load')
 
-const DEFAULTS = { clients: 50, create: 3000, small: 10_000, large: 1_000_000, listRequests: 200, deepPages: 500, seconds: 60, profile: 0, explain: 0 }
+const DEFAULTS = {
+  clients: 50,
+  create: 3000,
+  small: 10_000,
+  large: 1_000_000,
+  listRequests: 200,
+  deepPages: 500,
+  seconds: 60,
+  profile: 0,
+  explain: 0,
+}
 
 /** The server's pool size, as its data source sets it (mysql2's default when it sets none). */
 function serverPoolSize() {
@@ -75,7 +85,9 @@ async function metered(pids, fn) {
 async function measureCreate(b) {
   const { o, api, db, rss, serverPool, deadlineMs } = b
   const residents = await newResidents(api, b.fixtures.buildings, o.clients)
-  const { body: { items } } = await api.expect(200, 'GET', '/api/ticket-categories?kind=hazard', { token: residents[0].token })
+  const {
+    body: { items },
+  } = await api.expect(200, 'GET', '/api/ticket-categories?kind=hazard', { token: residents[0].token })
   const categories = items.filter((c) => !c.alertDesk)
   // Warm-up, not measured: compiles the request path and fills the server's pool.
   await createLoad({ api, residents, categories, count: o.clients * 2, deadlineMs, retryEvery: 1e9 })
@@ -86,7 +98,9 @@ async function measureCreate(b) {
     const p = openPool(db.url, pool)
     try {
       const fixtures = { ...b.fixtures, plainHazards: categories }
-      const r = await metered(b.cpuOf, () => rawBaseline({ pool: p, fixtures, reporters: residents, count: o.create, deadlineMs, withReads }))
+      const r = await metered(b.cpuOf, () =>
+        rawBaseline({ pool: p, fixtures, reporters: residents, count: o.create, deadlineMs, withReads }),
+      )
       if (r.errors) throw new Error(`raw baseline failed ${r.errors} times: ${r.firstError}`)
       return r
     } finally {
@@ -127,19 +141,27 @@ async function measureLists(b) {
     // Measured on generated data alone: a year in id order, the same shape at both sizes.
     await gen.query('TRUNCATE TABLE ticket_event')
     await gen.query('TRUNCATE TABLE ticket')
-    for (const [size, seed] of [[o.small, 1], [o.large, 2]]) {
+    for (const [size, seed] of [
+      [o.small, 1],
+      [o.large, 2],
+    ]) {
       step(`bulk-generating tickets up to ${size.toLocaleString('en')}`)
       const made = await generateTickets({ pool: gen, fixtures, target: size, seed, deadlineMs: 15 * 60_000 })
       step(`  ${made.added.toLocaleString('en')} rows in ${made.seconds.toFixed(0)} s; measuring GET /api/workbench`)
       // Logged in afresh for each size: an access token lasts 15 minutes.
       const sessions = { officer: await login(api, 'demo-officer-1'), desk: await login(api, 'demo-dispatcher-2') }
       rss.phase('list')
-      lists[size] = { generated: made, results: await workbenchLoad({ api, sessions, requests: o.listRequests, deepPages: o.deepPages, deadlineMs: b.deadlineMs }) }
+      lists[size] = {
+        generated: made,
+        results: await workbenchLoad({ api, sessions, requests: o.listRequests, deepPages: o.deepPages, deadlineMs: b.deadlineMs }),
+      }
       rss.phase(null)
     }
     const small = lists[o.small].results
     const large = lists[o.large].results
-    const slower = Object.keys(small).some((k) => large[k].first.p99 > 1.5 * small[k].first.p99 || large[k].far.p99 > 1.5 * large[k].near.p99)
+    const slower = Object.keys(small).some(
+      (k) => large[k].first.p99 > 1.5 * small[k].first.p99 || large[k].far.p99 > 1.5 * large[k].near.p99,
+    )
     if (slower || o.explain === 1) {
       step('explaining the workbench queries')
       b.explain = await explainWorkbench(gen, { officerId: fixtures.staff.get('demo-officer-1').id, districtId: fixtures.districtId })
@@ -157,7 +179,9 @@ async function countDuplicates(url, keys) {
     let rows = 0
     let distinct = 0
     for (let i = 0; i < keys.length; i += 1000) {
-      const [[r]] = await pool.query('SELECT COUNT(*) AS n, COUNT(DISTINCT clientKey) AS d FROM ticket WHERE clientKey IN (?)', [keys.slice(i, i + 1000)])
+      const [[r]] = await pool.query('SELECT COUNT(*) AS n, COUNT(DISTINCT clientKey) AS d FROM ticket WHERE clientKey IN (?)', [
+        keys.slice(i, i + 1000),
+      ])
       rows += Number(r.n)
       distinct += Number(r.d)
     }

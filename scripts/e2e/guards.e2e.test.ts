@@ -6,21 +6,26 @@ import { startE2E, type E2E } from './harness'
  * worry does not; a name that poses as the police is refused in the resident's own words.
  */
 let e2e: E2E
-beforeAll(async () => { e2e = await startE2E() })
+beforeAll(async () => {
+  e2e = await startE2E()
+})
 afterAll(() => e2e?.close())
 
 /** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts. */
-const visible = (scope: Page | Locator, text: string | RegExp, exact = false) => scope.getByText(text, { exact }).filter({ visible: true }).first()
+const visible = (scope: Page | Locator, text: string | RegExp, exact = false) =>
+  scope.getByText(text, { exact }).filter({ visible: true }).first()
 const see = (scope: Page | Locator, text: string | RegExp) => visible(scope, text).waitFor({ timeout: 15000 })
 const tap = (page: Page, text: string | RegExp) => visible(page, text, true).click()
 
 async function login(page: Page, label: RegExp) {
   await page.goto(e2e.url)
   await visible(page, label).click()
-  await visible(page, /首页/).waitFor({ timeout: 45000 }).catch(async (err: Error) => {
-    await e2e.shot(page, 'failed-login')
-    throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
-  })
+  await visible(page, /首页/)
+    .waitFor({ timeout: 45000 })
+    .catch(async (err: Error) => {
+      await e2e.shot(page, 'failed-login')
+      throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
+    })
 }
 
 describe('the guards a resident meets', () => {

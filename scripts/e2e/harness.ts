@@ -27,8 +27,14 @@ export async function startE2E(): Promise<E2E> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
-      NODE_ENV: 'development', DEMO_DATA: '1', PORT: '0', LOG_LEVEL: 'warn', SLA_SWEEP_MS: '1000', OUTBOX_POLL_MS: '1000',
-      DATA_DIR: db.dataDir, H5_DIR: join(root, 'dist/h5'),
+      NODE_ENV: 'development',
+      DEMO_DATA: '1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      SLA_SWEEP_MS: '1000',
+      OUTBOX_POLL_MS: '1000',
+      DATA_DIR: db.dataDir,
+      H5_DIR: join(root, 'dist/h5'),
       ...(db.config.type === 'mysql' ? { DATABASE_URL: db.config.url } : {}),
     },
   })
@@ -38,7 +44,16 @@ export async function startE2E(): Promise<E2E> {
   })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   mkdirSync(SCREENSHOTS, { recursive: true })
   const url = `http://127.0.0.1:${port}`
@@ -46,7 +61,14 @@ export async function startE2E(): Promise<E2E> {
     url,
     browser,
     phone: async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      })
       return { context, page: await context.newPage() }
     },
     shot: async (page, name) => {

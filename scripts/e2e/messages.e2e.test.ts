@@ -12,14 +12,17 @@ import { startE2E, type E2E } from './harness'
  */
 let e2e: E2E
 const open: BrowserContext[] = []
-beforeAll(async () => { e2e = await startE2E() })
+beforeAll(async () => {
+  e2e = await startE2E()
+})
 afterAll(async () => {
   for (const context of open) await context.close().catch(() => undefined)
   await e2e?.close()
 })
 
 /** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts. */
-const visible = (scope: Page | Locator, text: string | RegExp, exact = false) => scope.getByText(text, { exact }).filter({ visible: true }).first()
+const visible = (scope: Page | Locator, text: string | RegExp, exact = false) =>
+  scope.getByText(text, { exact }).filter({ visible: true }).first()
 const see = (scope: Page | Locator, text: string | RegExp, timeout = 15000) => visible(scope, text).waitFor({ timeout })
 const tap = (page: Page, text: string | RegExp) => visible(page, text, true).click()
 
@@ -54,7 +57,10 @@ async function send(page: Page, text: string) {
 }
 
 /** The access token the H5 app keeps (Taro storage wraps values as { data }). */
-const accessToken = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('anju.session') ?? '{}') as { data?: { accessToken?: string } }).data?.accessToken ?? '')
+const accessToken = (page: Page) =>
+  page.evaluate(
+    () => (JSON.parse(localStorage.getItem('anju.session') ?? '{}') as { data?: { accessToken?: string } }).data?.accessToken ?? '',
+  )
 
 describe('messaging between a resident and their building-lead officer', () => {
   let resident: Page
@@ -93,7 +99,12 @@ describe('messaging between a resident and their building-lead officer', () => {
 
     // A photo: uploaded (purpose=message), then sent by its id; the officer sees it arrive.
     const photo = join(tmpdir(), 'anju-e2e-dark-corridor.jpg')
-    writeFileSync(photo, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2b2b33' } }).jpeg().toBuffer())
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2b2b33' } })
+        .jpeg()
+        .toBuffer(),
+    )
     const chooser = resident.waitForEvent('filechooser')
     await tap(resident, '图片')
     await (await chooser).setFiles(photo)
@@ -106,7 +117,11 @@ describe('messaging between a resident and their building-lead officer', () => {
     const token = await accessToken(officer)
     const status = await officer.evaluate(async (bearer) => {
       const until = new Date(Date.now() + 3 * 86400_000).toISOString()
-      const res = await fetch('/api/officer/profile', { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearer}` }, body: JSON.stringify({ onLeaveUntil: until }) })
+      const res = await fetch('/api/officer/profile', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({ onLeaveUntil: until }),
+      })
       return res.status
     }, token)
     expect(status).toBe(200)
@@ -136,7 +151,11 @@ describe('messaging between a resident and their building-lead officer', () => {
     await officer.goto(`${e2e.url}/pages/notice-compose/index`)
     await tap(officer, '反诈提醒')
     await officer.locator('.compose input').filter({ visible: true }).first().fill('警惕冒充民警的电话')
-    await officer.locator('.compose-body textarea').filter({ visible: true }).first().fill('民警不会在电话里要求转账，也不会索要验证码。接到这样的电话请直接挂断，给楼长民警留言核实。')
+    await officer
+      .locator('.compose-body textarea')
+      .filter({ visible: true })
+      .first()
+      .fill('民警不会在电话里要求转账，也不会索要验证码。接到这样的电话请直接挂断，给楼长民警留言核实。')
     await e2e.shot(officer, '30-notice-compose')
     await tap(officer, '发布通知')
     await see(officer, '通知已发布')
@@ -149,7 +168,12 @@ describe('messaging between a resident and their building-lead officer', () => {
     await see(resident, '社区通知')
     await e2e.shot(resident, '32-resident-notices')
     await visible(resident, '警惕冒充民警的电话').click()
-    await resident.locator('.notice-card').filter({ visible: true }).filter({ hasText: '警惕冒充民警的电话' }).filter({ hasText: '未读' }).waitFor({ state: 'detached' })
+    await resident
+      .locator('.notice-card')
+      .filter({ visible: true })
+      .filter({ hasText: '警惕冒充民警的电话' })
+      .filter({ hasText: '未读' })
+      .waitFor({ state: 'detached' })
 
     await officer.goto(`${e2e.url}/pages/messages/index`)
     await tap(officer, '我发布的通知')
@@ -158,7 +182,10 @@ describe('messaging between a resident and their building-lead officer', () => {
   })
 
   it('the officer edits their 常用语 and turns the resident’s message into a hazard ticket', async () => {
-    for (const [page, section] of [[resident, '我的楼长民警'], [officer, '居民留言']] as const) {
+    for (const [page, section] of [
+      [resident, '我的楼长民警'],
+      [officer, '居民留言'],
+    ] as const) {
       await (page === officer ? tap(page, section) : see(page, section))
       const row = page.locator('.conv-row').filter({ visible: true }).first()
       await row.waitFor()

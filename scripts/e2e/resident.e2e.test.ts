@@ -7,7 +7,9 @@ import { startE2E, type E2E } from './harness'
  * scan the building's QR link → log in → confirm the building → see the officer who leads it.
  */
 let e2e: E2E
-beforeAll(async () => { e2e = await startE2E() })
+beforeAll(async () => {
+  e2e = await startE2E()
+})
 afterAll(() => e2e?.close())
 
 async function loginAs(page: Page, label: string) {
@@ -63,7 +65,10 @@ describe('a resident meets their building-lead officer', () => {
     await page.locator('input').first().fill('青松苑2号楼')
     await page.getByText('搜索', { exact: true }).click()
     await page.getByText('请点选您住的楼栋').waitFor()
-    await page.getByText(/青松苑2号楼/).first().click()
+    await page
+      .getByText(/青松苑2号楼/)
+      .first()
+      .click()
     await page.getByText(/^确认绑定到 阳光社区 青松苑2号楼/).click()
     await page.locator('.officer-card').getByText('在岗').waitFor()
     await e2e.shot(page, '05-home-after-search')
@@ -75,7 +80,10 @@ describe('staff homes', () => {
   it('an officer sees the buildings they lead with their residents', async () => {
     const { context, page } = await e2e.phone()
     await page.goto(e2e.url)
-    await page.getByText(/（楼长民警）$/).first().click()
+    await page
+      .getByText(/（楼长民警）$/)
+      .first()
+      .click()
     await page.getByText('我负责的楼栋').waitFor()
     await expectText(page.locator('body'), /阳光花园1号楼/)
     await e2e.shot(page, '06-officer-home')
@@ -85,9 +93,18 @@ describe('staff homes', () => {
   it('the duty desk sees its officers on and off duty and creates an invite code', async () => {
     const { context, page } = await e2e.phone()
     await page.goto(e2e.url)
-    await page.getByText(/（值班台）$/).first().click()
-    await page.getByText(/幸福路街道/).first().waitFor()
-    await page.getByText(/休假|休息/).first().waitFor()
+    await page
+      .getByText(/（值班台）$/)
+      .first()
+      .click()
+    await page
+      .getByText(/幸福路街道/)
+      .first()
+      .waitFor()
+    await page
+      .getByText(/休假|休息/)
+      .first()
+      .waitFor()
     await e2e.shot(page, '07-desk-home')
     await context.close()
   })

@@ -11,11 +11,14 @@ import { startE2E, type E2E } from './harness'
  * overdue ticket escalates to the duty desk, whose statistics show the month.
  */
 let e2e: E2E
-beforeAll(async () => { e2e = await startE2E() })
+beforeAll(async () => {
+  e2e = await startE2E()
+})
 afterAll(() => e2e?.close())
 
 /** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts. */
-const visible = (scope: Page | Locator, text: string | RegExp, exact = false) => scope.getByText(text, { exact }).filter({ visible: true }).first()
+const visible = (scope: Page | Locator, text: string | RegExp, exact = false) =>
+  scope.getByText(text, { exact }).filter({ visible: true }).first()
 const see = (scope: Page | Locator, text: string | RegExp) => visible(scope, text).waitFor({ timeout: 15000 })
 const tap = (page: Page, text: string | RegExp) => visible(page, text, true).click()
 
@@ -24,11 +27,13 @@ async function login(page: Page, label: RegExp) {
   // The login page replaces the start page: tap the identity on the page that is showing.
   await visible(page, label).click()
   // Logging in, relaunching and loading the home page can take a while on a busy 2-core CI machine.
-  await visible(page, /首页/).waitFor({ timeout: 45000 }).catch(async (err: Error) => {
-    // Say what the page showed instead (an error message, the login page, a blank page).
-    await e2e.shot(page, 'failed-login')
-    throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
-  })
+  await visible(page, /首页/)
+    .waitFor({ timeout: 45000 })
+    .catch(async (err: Error) => {
+      // Say what the page showed instead (an error message, the login page, a blank page).
+      await e2e.shot(page, 'failed-login')
+      throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
+    })
 }
 
 describe('a hazard report, from the resident to the officer and back', () => {
@@ -41,7 +46,12 @@ describe('a hazard report, from the resident to the officer and back', () => {
     await tap(page, '消防安全')
     await page.locator('textarea').first().fill('3单元楼道里堆满了纸箱和旧家具，挡住了消防通道')
     const photo = join(tmpdir(), 'anju-e2e-corridor.jpg')
-    writeFileSync(photo, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a6d4b' } }).jpeg().toBuffer())
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a6d4b' } })
+        .jpeg()
+        .toBuffer(),
+    )
     const chooser = page.waitForEvent('filechooser')
     const uploaded = page.waitForResponse((r) => r.url().includes('/api/uploads?') && r.request().method() === 'POST')
     await page.getByText('添加照片').click()

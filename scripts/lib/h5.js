@@ -19,10 +19,12 @@ function newestMtime(dir) {
 
 function buildH5IfStale({ quiet = false } = {}) {
   const built = join(h5Dir, 'index.html')
-  const sources = Math.max(...['miniapp', 'shared/src', 'config', 'babel.config.js'].map((d) => {
-    const p = join(root, d)
-    return existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newestMtime(p)
-  }))
+  const sources = Math.max(
+    ...['miniapp', 'shared/src', 'config', 'babel.config.js'].map((d) => {
+      const p = join(root, d)
+      return existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newestMtime(p)
+    }),
+  )
   if (existsSync(built) && statSync(built).mtimeMs > sources) {
     if (!quiet) console.log('H5 app is up to date (dist/h5).')
     return

@@ -1,7 +1,9 @@
 import { startTestApp, type TestApp } from './test/harness'
 
 let t: TestApp
-beforeAll(async () => { t = await startTestApp() })
+beforeAll(async () => {
+  t = await startTestApp()
+})
 afterAll(() => t.close())
 
 describe('API conventions: every failure in one JSON shape, no internals', () => {
@@ -41,7 +43,13 @@ describe('OpenAPI', () => {
   it('documents every route with its schemas', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).body
     expect(doc.openapi).toMatch(/^3\./)
-    for (const path of ['/api/auth/wechat-login', '/api/me/building-lead', '/api/places/buildings/by-code/{code}', '/api/invites', '/api/places/import']) {
+    for (const path of [
+      '/api/auth/wechat-login',
+      '/api/me/building-lead',
+      '/api/places/buildings/by-code/{code}',
+      '/api/invites',
+      '/api/places/import',
+    ]) {
       expect(doc.paths).toHaveProperty([path])
     }
     const login = doc.paths['/api/auth/wechat-login'].post

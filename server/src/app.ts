@@ -25,7 +25,16 @@ import { uploadRoutes } from './modules/uploads/routes'
 import { userRoutes } from './modules/users/routes'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
-  return [...authRoutes(app), ...userRoutes(app), ...placeRoutes(app), ...officerRoutes(app), ...inviteRoutes(app), ...ticketRoutes(app), ...uploadRoutes(app), ...messageRoutes(app)]
+  return [
+    ...authRoutes(app),
+    ...userRoutes(app),
+    ...placeRoutes(app),
+    ...officerRoutes(app),
+    ...inviteRoutes(app),
+    ...ticketRoutes(app),
+    ...uploadRoutes(app),
+    ...messageRoutes(app),
+  ]
 }
 
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */

@@ -13,10 +13,19 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default(resolve(__dirname, '../../data')),
-  DATABASE_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'DATABASE_URL must be mysql://user:pass@host:port/db').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be redis://host:port').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb):\/\//, 'DATABASE_URL must be mysql://user:pass@host:port/db')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be redis://host:port')
+    .optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
-  DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'DATA_KEY must be 64 hex characters (32 bytes)').optional(),
+  DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'DATA_KEY must be 64 hex characters (32 bytes)')
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   WECHAT_APP_ID: z.string().optional(),
@@ -29,7 +38,10 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_ESCALATED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_MESSAGE: z.string().min(1).optional(),
   /** The Token of the mini-program's message push settings; WeChat signs each push with it. */
-  WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'WECHAT_PUSH_TOKEN must be 3–32 letters or digits (as WeChat requires)').optional(),
+  WECHAT_PUSH_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'WECHAT_PUSH_TOKEN must be 3–32 letters or digits (as WeChat requires)')
+    .optional(),
   /** Folder of the built H5 app to serve beside the API; unset serves none. */
   H5_DIR: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
@@ -38,9 +50,16 @@ const envSchema = z.object({
   SLA_SWEEP_MS: z.coerce.number().int().min(200).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(200).default(5_000),
   /** Minutes a resident's message may wait for the officer before the duty desk takes it. */
-  MESSAGE_REPLY_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  MESSAGE_REPLY_MINUTES: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .default(30),
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_:-]{1,40}$/).default('anju:'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_:-]{1,40}$/)
+    .default('anju:'),
   /** wechat-login attempts one client address may make a minute (see LIMITS in lib/rate-limit.ts). */
   LOGIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 })
@@ -67,11 +86,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data
   const production = e.NODE_ENV === 'production'
   if (production) {
-    const missing = ([
-      'JWT_SECRET', 'DATA_KEY', 'DATABASE_URL', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE',
-      'WECHAT_TEMPLATE_ACCEPTED', 'WECHAT_TEMPLATE_RESOLVED', 'WECHAT_TEMPLATE_ESCALATED', 'WECHAT_TEMPLATE_MESSAGE', 'WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL',
-    ] as const)
-      .filter((k) => !e[k])
+    const missing = (
+      [
+        'JWT_SECRET',
+        'DATA_KEY',
+        'DATABASE_URL',
+        'WECHAT_APP_ID',
+        'WECHAT_APP_SECRET',
+        'WECHAT_API_BASE',
+        'WECHAT_TEMPLATE_ACCEPTED',
+        'WECHAT_TEMPLATE_RESOLVED',
+        'WECHAT_TEMPLATE_ESCALATED',
+        'WECHAT_TEMPLATE_MESSAGE',
+        'WECHAT_PUSH_TOKEN',
+        'PUBLIC_BASE_URL',
+      ] as const
+    ).filter((k) => !e[k])
     if (missing.length > 0) {
       throw new ConfigError(`Cannot start in production: missing ${missing.join(', ')}. See README "Production configuration".`)
     }

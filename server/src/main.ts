@@ -27,9 +27,18 @@ async function main() {
     : null
   const wechatBase = config.wechat.apiBase ?? standin!.url
   const { appId, appSecret, miniprogramState } = config.wechat
-  const { realtime, limits } = await connectRedisUsers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, log, points: config.limits })
+  const { realtime, limits } = await connectRedisUsers({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    log,
+    points: config.limits,
+  })
   const ctx: AppContext = {
-    config, ds, log, realtime, limits,
+    config,
+    ds,
+    log,
+    realtime,
+    limits,
     wechat: new HttpWechatApi({ baseUrl: wechatBase, appId, appSecret, miniprogramState }),
     wechatStandinUrl: standin?.url ?? null,
     now: () => new Date(),
@@ -41,7 +50,12 @@ async function main() {
   const selfHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   config.selfBaseUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`
   standin?.setPushUrl(`${config.selfBaseUrl}/api/wechat/push`)
-  log.info('listening', { url: `http://${config.host}:${port}`, database: config.database.type, wechat: standin ? 'stand-in' : 'real', realtime: config.redisUrl ? 'redis' : 'single instance' })
+  log.info('listening', {
+    url: `http://${config.host}:${port}`,
+    database: config.database.type,
+    wechat: standin ? 'stand-in' : 'real',
+    realtime: config.redisUrl ? 'redis' : 'single instance',
+  })
   if (process.env.DEMO_DATA === '1' && !config.production) {
     const tickets = await seedDemoTickets(ctx)
     if (tickets) log.info('demo tickets loaded', { tickets })

@@ -27,7 +27,12 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: {
       ...process.env,
-      NODE_ENV: 'development', DEMO_DATA: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: db.dataDir,
+      NODE_ENV: 'development',
+      DEMO_DATA: '1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: db.dataDir,
       ...(db.config.type === 'mysql' ? { DATABASE_URL: db.config.url } : {}),
     },
   })
@@ -82,7 +87,10 @@ describe('the server process outlives every broken request', () => {
     const desk = await login('demo-dispatcher-2')
     const auth = { authorization: `Bearer ${resident}` }
     const upload = (body: Buffer) =>
-      rawRequest(url, 'POST', '/api/uploads?purpose=ticket', { headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' }, body })
+      rawRequest(url, 'POST', '/api/uploads?purpose=ticket', {
+        headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' },
+        body,
+      })
 
     // Multipart bodies that end early: a file without its closing boundary, a complete file then a
     // truncated part header, and a file under another field name.
@@ -99,7 +107,12 @@ describe('the server process outlives every broken request', () => {
 
     // Bodies that lie about their encoding, a truncated gzip, JSON that is not.
     const json = { ...auth, 'content-type': 'application/json' }
-    for (const [encoding, body] of [['gzip', Buffer.from('{"a":1}')], ['br', Buffer.from('{"a":1}')], ['gzip', gzipSync('{"name":"张伟"}').subarray(0, 12)], ['identity', Buffer.from('{"name":')]] as const) {
+    for (const [encoding, body] of [
+      ['gzip', Buffer.from('{"a":1}')],
+      ['br', Buffer.from('{"a":1}')],
+      ['gzip', gzipSync('{"name":"张伟"}').subarray(0, 12)],
+      ['identity', Buffer.from('{"name":')],
+    ] as const) {
       const res = await rawRequest(url, 'PATCH', '/api/me', { headers: { ...json, 'content-encoding': encoding }, body })
       expect(res.status).toBeGreaterThanOrEqual(400)
       expect(res.status).toBeLessThan(500)
@@ -113,9 +126,21 @@ describe('the server process outlives every broken request', () => {
     }
 
     // Clients that hang up half-way: a compressed body, an upload, a CSV import.
-    await hangUpMidBody(url, `PATCH /api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${resident}\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n`, gzipSync('{"name":"张伟"}').subarray(0, 10))
-    await hangUpMidBody(url, `POST /api/uploads?purpose=ticket HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${resident}\r\nContent-Type: multipart/form-data; boundary=x\r\n`, Buffer.concat([Buffer.from(part('file', 'a.jpg')), JPEG_START]))
-    await hangUpMidBody(url, `POST /api/places/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${desk}\r\nContent-Type: text/csv\r\n`, 'district,street,community,grid,building_code,building,address,units,officer_police_number\n新城区,')
+    await hangUpMidBody(
+      url,
+      `PATCH /api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${resident}\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n`,
+      gzipSync('{"name":"张伟"}').subarray(0, 10),
+    )
+    await hangUpMidBody(
+      url,
+      `POST /api/uploads?purpose=ticket HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${resident}\r\nContent-Type: multipart/form-data; boundary=x\r\n`,
+      Buffer.concat([Buffer.from(part('file', 'a.jpg')), JPEG_START]),
+    )
+    await hangUpMidBody(
+      url,
+      `POST /api/places/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${desk}\r\nContent-Type: text/csv\r\n`,
+      'district,street,community,grid,building_code,building,address,units,officer_police_number\n新城区,',
+    )
 
     // A socket that sends nothing but garbage is closed by the server, not the other way round.
     expect(await garbageSocket(resident)).toBeGreaterThanOrEqual(4000)

@@ -22,7 +22,10 @@ describe('duty hours', () => {
 
   it('leave overrides the hours and says until when', () => {
     const allDay = [{ days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }]
-    expect(dutyStatus(allDay, at('2026-12-01T00:00:00'), at('2026-11-23T10:00:00'))).toEqual({ status: 'on_leave', text: '休假中（至 12月1日）' })
+    expect(dutyStatus(allDay, at('2026-12-01T00:00:00'), at('2026-11-23T10:00:00'))).toEqual({
+      status: 'on_leave',
+      text: '休假中（至 12月1日）',
+    })
     expect(dutyStatus(allDay, at('2027-02-01T00:00:00'), at('2026-11-23T10:00:00')).text).toBe('休假中（至 2027年2月1日）')
     expect(dutyStatus(allDay, at('2026-11-20T00:00:00'), at('2026-11-23T10:00:00')).status).toBe('on_duty')
   })

@@ -11,7 +11,12 @@ export const createInviteSchema = z.object({
   clientKey: clientKeySchema,
   role: staffRoleSchema,
   placeId: z.number().int().positive(),
-  expiresInHours: z.number().int().min(1).max(24 * 30).default(72),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 })
 export type CreateInviteInput = z.infer<typeof createInviteSchema>
 

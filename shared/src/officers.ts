@@ -2,8 +2,14 @@ import { z } from 'zod'
 import { dutyHoursSchema } from './duty'
 import { officerDutySchema } from './roles'
 
-export const phoneSchema = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入正确的手机号或座机号')
-export const policeNumberSchema = z.string().trim().regex(/^\d{6}$/, '警号为 6 位数字')
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入正确的手机号或座机号')
+export const policeNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '警号为 6 位数字')
 
 /** What a resident sees of the officer who leads their building. */
 export const officerCardSchema = z.object({
@@ -41,9 +47,7 @@ export const buildingLeadCardSchema = z.object({
   }),
   officer: officerCardSchema.nullable(),
   /** Set when someone other than the building's officer answers now: the duty desk that covers the place. */
-  cover: z
-    .object({ reason: z.enum(COVER_REASONS), dutyDesk: dutyDeskCardSchema.nullable() })
-    .nullable(),
+  cover: z.object({ reason: z.enum(COVER_REASONS), dutyDesk: dutyDeskCardSchema.nullable() }).nullable(),
 })
 export type BuildingLeadCard = z.infer<typeof buildingLeadCardSchema>
 

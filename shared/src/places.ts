@@ -58,14 +58,25 @@ export type BindResidenceInput = z.infer<typeof bindResidenceSchema>
  * Re-importing the same file changes nothing; `building_code` is the building's identity.
  */
 export const PLACE_CSV_COLUMNS = [
-  'district', 'street', 'community', 'grid', 'building_code', 'building', 'address', 'units', 'officer_police_number',
+  'district',
+  'street',
+  'community',
+  'grid',
+  'building_code',
+  'building',
+  'address',
+  'units',
+  'officer_police_number',
 ] as const
 export const placeCsvRowSchema = z.object({
   district: userText({ label: '区', max: 60, emptyMessage: '区不能为空' }),
   street: userText({ label: '街道', max: 60, emptyMessage: '街道不能为空' }),
   community: userText({ label: '社区', max: 60, emptyMessage: '社区不能为空' }),
   grid: userText({ label: '网格', max: 60, emptyMessage: '网格不能为空' }),
-  building_code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '楼栋编码只能包含字母、数字、- 和 _，最长 40 位'),
+  building_code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, '楼栋编码只能包含字母、数字、- 和 _，最长 40 位'),
   building: userText({ label: '楼栋名称', max: 60, emptyMessage: '楼栋名称不能为空' }),
   address: userText({ label: '地址', min: 0, max: 200 }).optional().default(''),
   units: z.coerce.number().int('单元数必须是整数').min(0, '单元数不能为负').max(50, '单元数不能超过 50'),

@@ -52,9 +52,32 @@ describe('user text: what is stored is what everyone sees', () => {
 
 describe('resident names: no staff titles', () => {
   it.each([
-    '值班民警', '民警张伟', '张警官', '王所长', '派出所小李', '公安局', '安居官方', '安居客服', '管理员', '楼长',
-    '民 警 张伟', '民·警', '民_警', '民丶警', '值-班-员', '值　班', '樓長', '管理員', 'ＰＯＬＩＣＥ', 'Admin小王', '系统消息', '110',
-    '辅警小刘', '交警队', '网格员老陈', '法律援助志愿者',
+    '值班民警',
+    '民警张伟',
+    '张警官',
+    '王所长',
+    '派出所小李',
+    '公安局',
+    '安居官方',
+    '安居客服',
+    '管理员',
+    '楼长',
+    '民 警 张伟',
+    '民·警',
+    '民_警',
+    '民丶警',
+    '值-班-员',
+    '值　班',
+    '樓長',
+    '管理員',
+    'ＰＯＬＩＣＥ',
+    'Admin小王',
+    '系统消息',
+    '110',
+    '辅警小刘',
+    '交警队',
+    '网格员老陈',
+    '法律援助志愿者',
   ])('refuses %s', (name) => {
     const result = residentNameSchema.safeParse(name)
     expect(result.success).toBe(false)
@@ -92,7 +115,12 @@ describe('the shared schemas use the rules', () => {
   })
 
   it('a ticket description with a bidi override is refused', () => {
-    const base = { clientKey: '0b5b8b8e-1f1e-4c55-9a43-6f2b8f7a1c11', kind: 'hazard', categoryId: 1, location: { type: 'building', buildingId: 1 } }
+    const base = {
+      clientKey: '0b5b8b8e-1f1e-4c55-9a43-6f2b8f7a1c11',
+      kind: 'hazard',
+      categoryId: 1,
+      location: { type: 'building', buildingId: 1 },
+    }
     expect(createTicketSchema.safeParse({ ...base, description: '楼道\u202E堆物' }).success).toBe(false)
     expect(createTicketSchema.safeParse({ ...base, description: '\u3000\u200B' }).success).toBe(false)
   })

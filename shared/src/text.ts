@@ -83,11 +83,37 @@ export function optionalUserText(rule: Omit<TextRule, 'min' | 'emptyMessage'>) {
  * names contain them.
  */
 export const RESERVED_NAME_WORDS = [
-  '民警', '警官', '警察', '警员', '辅警', '协警', '交警', '刑警', '特警', '巡警', '片警', '警长', '警督', '警司', '所长',
-  '公安', '派出所', '警务',
-  '值班', '楼长', '管理员', '志愿者', '工作人员', '网格员', '系统',
-  '客服', '官方', '安居',
-  'police', 'admin', 'official',
+  '民警',
+  '警官',
+  '警察',
+  '警员',
+  '辅警',
+  '协警',
+  '交警',
+  '刑警',
+  '特警',
+  '巡警',
+  '片警',
+  '警长',
+  '警督',
+  '警司',
+  '所长',
+  '公安',
+  '派出所',
+  '警务',
+  '值班',
+  '楼长',
+  '管理员',
+  '志愿者',
+  '工作人员',
+  '网格员',
+  '系统',
+  '客服',
+  '官方',
+  '安居',
+  'police',
+  'admin',
+  'official',
 ] as const
 
 // Traditional forms of the characters above, so 樓長 or 管理員 read as 楼长 and 管理员.
@@ -120,5 +146,7 @@ export const RESERVED_NAME_MESSAGE = '称呼不能使用“民警”“值班”
 export const personNameSchema = userText({ label: '姓名', min: 2, max: 20, emptyMessage: '请填写真实姓名' })
 
 /** What a resident is called in Anju: anything they like but a staff title. */
-export const residentNameSchema = userText({ label: '称呼', max: 20, emptyMessage: '称呼不能为空', maxMessage: '称呼最长 20 个字' })
-  .refine((name) => reservedNameWord(name) === null, RESERVED_NAME_MESSAGE)
+export const residentNameSchema = userText({ label: '称呼', max: 20, emptyMessage: '称呼不能为空', maxMessage: '称呼最长 20 个字' }).refine(
+  (name) => reservedNameWord(name) === null,
+  RESERVED_NAME_MESSAGE,
+)

@@ -26,8 +26,7 @@ const inRoundRect = (x, y, x0, y0, x1, y1, r) => {
 }
 
 const shapes = {
-  home: (x, y) =>
-    (inTriangle(x, y, [40.5, 8], [6, 40], [75, 40]) || inRect(x, y, 16, 36, 65, 72)) && !inRect(x, y, 33, 50, 48, 72),
+  home: (x, y) => (inTriangle(x, y, [40.5, 8], [6, 40], [75, 40]) || inRect(x, y, 16, 36, 65, 72)) && !inRect(x, y, 33, 50, 48, 72),
   tickets: (x, y) =>
     (inRect(x, y, 15, 11, 66, 75) && !inRect(x, y, 21, 17, 60, 69)) ||
     (inRect(x, y, 26, 5, 55, 21) && !inRect(x, y, 36, 9, 45, 13)) ||
@@ -35,8 +34,7 @@ const shapes = {
   messages: (x, y) =>
     (inRoundRect(x, y, 7, 12, 74, 58, 14) || inTriangle(x, y, [18, 54], [36, 54], [14, 73])) &&
     ![26, 40.5, 55].some((cx) => (x - cx) ** 2 + (y - 35) ** 2 <= 5 ** 2),
-  mine: (x, y) =>
-    (x - 40.5) ** 2 + (y - 24) ** 2 <= 15 ** 2 || (y <= 72 && ((x - 40.5) / 30) ** 2 + ((y - 76) / 32) ** 2 <= 1),
+  mine: (x, y) => (x - 40.5) ** 2 + (y - 24) ** 2 <= 15 ** 2 || (y <= 72 && ((x - 40.5) / 30) ** 2 + ((y - 76) / 32) ** 2 <= 1),
 }
 
 function crc32(buf) {

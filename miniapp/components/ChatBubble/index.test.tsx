@@ -19,15 +19,20 @@ describe('ChatBubble', () => {
 
   it('offers 重发 on a message that failed, and says 发送中 while it goes', () => {
     const retry = jest.fn()
-    const { rerender } = render(<ChatBubble message={message(4)} own state='sending' onRetry={retry} />)
+    const { rerender } = render(<ChatBubble message={message(4)} own state="sending" onRetry={retry} />)
     expect(screen.getByText('发送中…')).toBeTruthy()
-    rerender(<ChatBubble message={message(4)} own state='failed' onRetry={retry} />)
+    rerender(<ChatBubble message={message(4)} own state="failed" onRetry={retry} />)
     fireEvent.click(screen.getByText('发送失败，点击重发'))
     expect(retry).toHaveBeenCalledTimes(1)
   })
 
   it('labels the duty desk’s reply 值班民警 代回复, with who wrote it', () => {
-    render(<ChatBubble message={message(5, { side: 'desk', label: '值班民警 代回复', sender: { userId: 9, name: '刘值班' }, text: '您好，值班台已收到' })} own={false} />)
+    render(
+      <ChatBubble
+        message={message(5, { side: 'desk', label: '值班民警 代回复', sender: { userId: 9, name: '刘值班' }, text: '您好，值班台已收到' })}
+        own={false}
+      />,
+    )
     expect(screen.getByText('值班民警 代回复')).toBeTruthy()
     expect(screen.getByText('刘值班')).toBeTruthy()
     expect(screen.getByText('您好，值班台已收到')).toBeTruthy()
@@ -35,7 +40,12 @@ describe('ChatBubble', () => {
 
   it('centres system lines and opens the ticket a message became', () => {
     jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
-    const ticket = message(6, { kind: 'ticket', side: 'system', text: '民警已将此事转为工单', ticket: { id: 42, number: 'AJ20251123-000042' } })
+    const ticket = message(6, {
+      kind: 'ticket',
+      side: 'system',
+      text: '民警已将此事转为工单',
+      ticket: { id: 42, number: 'AJ20251123-000042' },
+    })
     const { container } = render(<ChatBubble message={ticket} own={false} />)
     expect(container.querySelector('.chat-system')).not.toBeNull()
     fireEvent.click(screen.getByText('工单 AJ20251123-000042'))
@@ -57,7 +67,11 @@ describe('ChatBubble', () => {
 
   it('shows a photo and previews it on tap', () => {
     const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' })
-    const photo = message(8, { kind: 'image', text: null, image: { id: 301, url: '/files/uploads/301.jpg', width: 800, height: 600, review: 'pass' } })
+    const photo = message(8, {
+      kind: 'image',
+      text: null,
+      image: { id: 301, url: '/files/uploads/301.jpg', width: 800, height: 600, review: 'pass' },
+    })
     const { container } = render(<ChatBubble message={photo} own={false} staffView onConvert={jest.fn()} />)
     fireEvent.click(container.querySelector('.chat-bubble__image')!)
     expect(screen.queryByText('转为工单')).toBeNull() // a ticket needs words

@@ -32,9 +32,9 @@ function preview(url: string): void {
 
 function TicketLink({ ticket }: { ticket: NonNullable<Message['ticket']> }) {
   return (
-    <View className='chat-ticket' onClick={() => void Taro.navigateTo({ url: ticketPageUrl(ticket.id) })}>
-      <Text className='chat-ticket__number'>工单 {ticket.number}</Text>
-      <Text className='chat-ticket__open'>查看办理进度 ›</Text>
+    <View className="chat-ticket" onClick={() => void Taro.navigateTo({ url: ticketPageUrl(ticket.id) })}>
+      <Text className="chat-ticket__number">工单 {ticket.number}</Text>
+      <Text className="chat-ticket__open">查看办理进度 ›</Text>
     </View>
   )
 }
@@ -43,8 +43,8 @@ function Content({ message }: { message: BubbleMessage }) {
   const { image } = message
   return (
     <View>
-      {message.text && <Text className='chat-bubble__text'>{message.text}</Text>}
-      {image && <Image className='chat-bubble__image' src={imageSrc(image.url)} mode='widthFix' onClick={() => preview(image.url)} />}
+      {message.text && <Text className="chat-bubble__text">{message.text}</Text>}
+      {image && <Image className="chat-bubble__image" src={imageSrc(image.url)} mode="widthFix" onClick={() => preview(image.url)} />}
       {message.ticket && <TicketLink ticket={message.ticket} />}
     </View>
   )
@@ -53,7 +53,7 @@ function Content({ message }: { message: BubbleMessage }) {
 function StateLine({ state, onRetry }: { state: BubbleState; onRetry?: () => void }) {
   if (state === 'failed') {
     return (
-      <View className='chat-bubble__failed' onClick={onRetry}>
+      <View className="chat-bubble__failed" onClick={onRetry}>
         发送失败，点击重发
       </View>
     )
@@ -66,8 +66,8 @@ function StateLine({ state, onRetry }: { state: BubbleState; onRetry?: () => voi
 export default function ChatBubble({ message, own, state, staffView, onRetry, onConvert }: Props) {
   if (message.side === 'system') {
     return (
-      <View className='chat-system'>
-        {message.text && <Text className='chat-system__text'>{message.text}</Text>}
+      <View className="chat-system">
+        {message.text && <Text className="chat-system__text">{message.text}</Text>}
         {message.ticket && <TicketLink ticket={message.ticket} />}
       </View>
     )
@@ -77,18 +77,18 @@ export default function ChatBubble({ message, own, state, staffView, onRetry, on
   return (
     <View className={`chat-row ${own ? 'chat-row--own' : ''}`}>
       {(!own || message.label) && (
-        <View className='chat-row__who'>
-          {message.label && <Text className='chat-row__label'>{message.label}</Text>}
-          <Text className='chat-row__name'>{message.sender.name}</Text>
+        <View className="chat-row__who">
+          {message.label && <Text className="chat-row__label">{message.label}</Text>}
+          <Text className="chat-row__name">{message.sender.name}</Text>
         </View>
       )}
       <View className={`chat-bubble chat-bubble--${message.side} ${own ? 'chat-bubble--own' : ''}`}>
         <Content message={message} />
       </View>
-      {staffView && message.held && <Text className='chat-row__held'>⚠ 未通过内容安全检查，请核实后再处理</Text>}
+      {staffView && message.held && <Text className="chat-row__held">⚠ 未通过内容安全检查，请核实后再处理</Text>}
       {own && state && <StateLine state={state} onRetry={onRetry} />}
       {convertible && (
-        <Button className='btn btn--small chat-row__convert' onClick={onConvert}>
+        <Button className="btn btn--small chat-row__convert" onClick={onConvert}>
           转为工单
         </Button>
       )}

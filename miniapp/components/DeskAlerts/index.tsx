@@ -35,25 +35,31 @@ export default function DeskAlerts({ refreshKey }: { refreshKey: number }) {
   }
 
   return (
-    <View className='card desk-alerts'>
-      <Text className='section-title'>值班提醒{total > 0 ? `（${total} 条未处理）` : ''}</Text>
-      {remote.error && <Text className='field__error'>{remote.error}</Text>}
-      {error && <View className='error-box'>{error}</View>}
-      {remote.data && items.length === 0 && <Text className='text-soft'>暂无新提醒。</Text>}
+    <View className="card desk-alerts">
+      <Text className="section-title">值班提醒{total > 0 ? `（${total} 条未处理）` : ''}</Text>
+      {remote.error && <Text className="field__error">{remote.error}</Text>}
+      {error && <View className="error-box">{error}</View>}
+      {remote.data && items.length === 0 && <Text className="text-soft">暂无新提醒。</Text>}
       {items.map((alert) => (
-        <View key={alert.id} className='desk-alerts__item' onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${alert.ticket.id}` })}>
-          <View className='list-row__main'>
-            <View className='desk-alerts__head'>
-              <Text className={`desk-alerts__kind ${URGENT_KINDS.has(alert.kind) ? 'desk-alerts__kind--red' : ''}`}>{DESK_ALERT_LABELS[alert.kind]}</Text>
-              <Text className='desk-alerts__number'>{alert.ticket.number}</Text>
+        <View
+          key={alert.id}
+          className="desk-alerts__item"
+          onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${alert.ticket.id}` })}
+        >
+          <View className="list-row__main">
+            <View className="desk-alerts__head">
+              <Text className={`desk-alerts__kind ${URGENT_KINDS.has(alert.kind) ? 'desk-alerts__kind--red' : ''}`}>
+                {DESK_ALERT_LABELS[alert.kind]}
+              </Text>
+              <Text className="desk-alerts__number">{alert.ticket.number}</Text>
             </View>
-            <Text className='desk-alerts__title'>{alert.ticket.title}</Text>
-            <Text className='desk-alerts__sub'>
+            <Text className="desk-alerts__title">{alert.ticket.title}</Text>
+            <Text className="desk-alerts__sub">
               {alert.ticket.placeName} · {formatBeijingDateTime(alert.createdAt)}
             </Text>
           </View>
           <Button
-            className='btn btn--small desk-alerts__ack'
+            className="btn btn--small desk-alerts__ack"
             onClick={(e) => {
               e.stopPropagation()
               void acknowledge(alert)
@@ -63,7 +69,7 @@ export default function DeskAlerts({ refreshKey }: { refreshKey: number }) {
           </Button>
         </View>
       ))}
-      {total > items.length && <Text className='text-soft'>另有 {total - items.length} 条较早的提醒，处理完上面的再刷新即可看到。</Text>}
+      {total > items.length && <Text className="text-soft">另有 {total - items.length} 条较早的提醒，处理完上面的再刷新即可看到。</Text>}
     </View>
   )
 }

@@ -61,60 +61,68 @@ export default function InvitePanel({ placeId }: { placeId: number }) {
 
   const now = Date.now()
   return (
-    <View className='card invite'>
-      <Text className='section-title'>邀请工作人员</Text>
-      <View className='field'>
-        <Text className='field__label'>身份</Text>
-        <Picker mode='selector' range={ROLE_CHOICES.map((r) => ROLE_LABELS[r])} value={roleIndex} onChange={(e) => setRoleIndex(Number(e.detail.value))}>
-          <View className='picker-box'>
+    <View className="card invite">
+      <Text className="section-title">邀请工作人员</Text>
+      <View className="field">
+        <Text className="field__label">身份</Text>
+        <Picker
+          mode="selector"
+          range={ROLE_CHOICES.map((r) => ROLE_LABELS[r])}
+          value={roleIndex}
+          onChange={(e) => setRoleIndex(Number(e.detail.value))}
+        >
+          <View className="picker-box">
             <Text>{ROLE_LABELS[role]}</Text>
-            <Text className='invite__change'>更改</Text>
+            <Text className="invite__change">更改</Text>
           </View>
         </Picker>
       </View>
-      <View className='field'>
-        <Text className='field__label'>有效期</Text>
-        <Picker mode='selector' range={EXPIRY_CHOICES.map((c) => c.label)} value={expiryIndex} onChange={(e) => setExpiryIndex(Number(e.detail.value))}>
-          <View className='picker-box'>
+      <View className="field">
+        <Text className="field__label">有效期</Text>
+        <Picker
+          mode="selector"
+          range={EXPIRY_CHOICES.map((c) => c.label)}
+          value={expiryIndex}
+          onChange={(e) => setExpiryIndex(Number(e.detail.value))}
+        >
+          <View className="picker-box">
             <Text>{expiry.label}</Text>
-            <Text className='invite__change'>更改</Text>
+            <Text className="invite__change">更改</Text>
           </View>
         </Picker>
       </View>
-      {error && <View className='error-box'>{error}</View>}
-      <BusyButton className='btn btn--primary' busy={busy} onClick={() => void submit()}>
+      {error && <View className="error-box">{error}</View>}
+      <BusyButton className="btn btn--primary" busy={busy} onClick={() => void submit()}>
         生成邀请码
       </BusyButton>
 
       {created?.code && (
-        <View className='invite__created'>
-          <Text className='invite__created-label'>
-            {ROLE_LABELS[created.role]}邀请码（只显示这一次）
-          </Text>
-          <Text className='invite__code' selectable>
+        <View className="invite__created">
+          <Text className="invite__created-label">{ROLE_LABELS[created.role]}邀请码（只显示这一次）</Text>
+          <Text className="invite__code" selectable>
             {created.code}
           </Text>
-          <Text className='invite__created-label'>
+          <Text className="invite__created-label">
             {created.place.name} · 有效期至 {formatBeijingDateTime(created.expiresAt)}
           </Text>
-          <Button className='btn btn--small' onClick={() => void Taro.setClipboardData({ data: created.code ?? '' })}>
+          <Button className="btn btn--small" onClick={() => void Taro.setClipboardData({ data: created.code ?? '' })}>
             复制邀请码
           </Button>
         </View>
       )}
 
-      <Text className='invite__list-title'>已发出的邀请</Text>
-      {invites.error && <Text className='field__error'>{invites.error}</Text>}
-      {invites.data?.items.length === 0 && <Text className='text-soft'>还没有发出邀请。</Text>}
+      <Text className="invite__list-title">已发出的邀请</Text>
+      {invites.error && <Text className="field__error">{invites.error}</Text>}
+      {invites.data?.items.length === 0 && <Text className="text-soft">还没有发出邀请。</Text>}
       {invites.data?.items.map((invite) => {
         const state = inviteState(invite, now)
         return (
-          <View key={invite.id} className='list-row'>
-            <View className='list-row__main'>
-              <Text className='invite__item-title'>
+          <View key={invite.id} className="list-row">
+            <View className="list-row__main">
+              <Text className="invite__item-title">
                 {ROLE_LABELS[invite.role]} · {invite.place.name}
               </Text>
-              <Text className='invite__item-sub'>有效期至 {formatBeijingDateTime(invite.expiresAt)}</Text>
+              <Text className="invite__item-sub">有效期至 {formatBeijingDateTime(invite.expiresAt)}</Text>
             </View>
             <Text className={`badge ${state.live ? 'badge--on' : 'badge--off'}`}>{state.text}</Text>
           </View>

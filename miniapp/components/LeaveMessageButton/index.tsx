@@ -31,7 +31,7 @@ export default function LeaveMessageButton({ label, className = 'btn btn--primar
       <BusyButton className={className} busy={busy} onClick={() => void open()}>
         {label}
       </BusyButton>
-      {error && <Text className='field__error'>{error}</Text>}
+      {error && <Text className="field__error">{error}</Text>}
     </View>
   )
 }

@@ -22,21 +22,21 @@ export default function NoticeCard({ notice, viewer, compact, onOpen }: Props) {
   const unread = viewer === 'resident' && !notice.read
   return (
     <View className={`card notice-card ${unread ? 'notice-card--unread' : ''}`} onClick={() => onOpen?.(notice)}>
-      <View className='notice-card__top'>
+      <View className="notice-card__top">
         <Text className={`notice-card__kind notice-card__kind--${notice.kind}`}>{NOTICE_KIND_LABELS[notice.kind]}</Text>
         {unread && (
-          <View className='notice-card__unread'>
-            <View className='notice-card__dot' />
+          <View className="notice-card__unread">
+            <View className="notice-card__dot" />
             <Text>未读</Text>
           </View>
         )}
       </View>
-      <Text className='notice-card__title'>{notice.title}</Text>
+      <Text className="notice-card__title">{notice.title}</Text>
       <Text className={`notice-card__body ${compact ? 'notice-card__body--compact' : ''}`}>{notice.body}</Text>
-      <Text className='notice-card__meta'>
+      <Text className="notice-card__meta">
         {notice.author.name} · {chatTime(notice.createdAt)}
       </Text>
-      {viewer === 'author' && notice.reach && <Text className='notice-card__reach'>{reachText(notice.reach)}</Text>}
+      {viewer === 'author' && notice.reach && <Text className="notice-card__reach">{reachText(notice.reach)}</Text>}
     </View>
   )
 }

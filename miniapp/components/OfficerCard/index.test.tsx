@@ -89,7 +89,9 @@ describe('OfficerCard', () => {
   })
 
   it('shows the officer photo when there is one', () => {
-    const { container } = render(<OfficerCard lead={{ building, officer: { ...officer, photoUrl: 'https://example.cn/p.jpg' }, cover: null }} />)
+    const { container } = render(
+      <OfficerCard lead={{ building, officer: { ...officer, photoUrl: 'https://example.cn/p.jpg' }, cover: null }} />,
+    )
     expect(container.innerHTML).toContain('https://example.cn/p.jpg')
     expect(screen.queryByText('王')).toBeNull()
   })

@@ -34,23 +34,28 @@ export default function ActionForm({ action, ticket, onSubmit, onCancel }: Props
   }
 
   return (
-    <View className='sa-form'>
-      <Text className='sa-form__title'>{TICKET_ACTION_LABELS[action]}</Text>
+    <View className="sa-form">
+      <Text className="sa-form__title">{TICKET_ACTION_LABELS[action]}</Text>
       {spec.choose === 'officer' && (
-        <View className='field'>
-          <Text className='field__label'>{action === 'assign' ? '派发给' : '流转给'}</Text>
-          <OfficerChooser ticketId={ticket.id} exclude={ticket.handler?.userId} value={draft.officerUserId} onChange={(id) => set({ officerUserId: id })} />
+        <View className="field">
+          <Text className="field__label">{action === 'assign' ? '派发给' : '流转给'}</Text>
+          <OfficerChooser
+            ticketId={ticket.id}
+            exclude={ticket.handler?.userId}
+            value={draft.officerUserId}
+            onChange={(id) => set({ officerUserId: id })}
+          />
         </View>
       )}
       {spec.choose === 'department' && (
-        <View className='field'>
-          <Text className='field__label'>吹哨部门</Text>
+        <View className="field">
+          <Text className="field__label">吹哨部门</Text>
           <DepartmentChooser value={draft.departmentId} onChange={(id) => set({ departmentId: id })} />
         </View>
       )}
       {spec.choose === 'outcome' && (
-        <View className='field'>
-          <Text className='field__label'>回访结果</Text>
+        <View className="field">
+          <Text className="field__label">回访结果</Text>
           <TwoWay
             options={[
               { value: 'reached', label: '已联系上' },
@@ -62,8 +67,8 @@ export default function ActionForm({ action, ticket, onSubmit, onCancel }: Props
         </View>
       )}
       {spec.visibility && (
-        <View className='field'>
-          <Text className='field__label'>谁能看到</Text>
+        <View className="field">
+          <Text className="field__label">谁能看到</Text>
           <TwoWay
             options={[
               { value: 'internal', label: '内部（仅工作人员）' },
@@ -74,17 +79,27 @@ export default function ActionForm({ action, ticket, onSubmit, onCancel }: Props
           />
         </View>
       )}
-      <View className='field'>
-        <Text className='field__label'>{spec.textLabel}</Text>
-        <Textarea className='sa-form__text' value={draft.text} placeholder={spec.placeholder} maxlength={500} onInput={(e) => set({ text: e.detail.value })} />
+      <View className="field">
+        <Text className="field__label">{spec.textLabel}</Text>
+        <Textarea
+          className="sa-form__text"
+          value={draft.text}
+          placeholder={spec.placeholder}
+          maxlength={500}
+          onInput={(e) => set({ text: e.detail.value })}
+        />
       </View>
       {spec.photos && <PhotoPicker onChange={(photoIds) => set({ photoIds })} />}
-      {error && <View className='error-box'>{error}</View>}
-      <View className='sa-form__buttons'>
-        <Button className='btn sa-form__cancel' onClick={onCancel}>
+      {error && <View className="error-box">{error}</View>}
+      <View className="sa-form__buttons">
+        <Button className="btn sa-form__cancel" onClick={onCancel}>
           取消
         </Button>
-        <BusyButton className={`btn ${action === 'reject' ? 'btn--danger' : 'btn--primary'} sa-form__confirm`} busy={busy} onClick={() => void submit()}>
+        <BusyButton
+          className={`btn ${action === 'reject' ? 'btn--danger' : 'btn--primary'} sa-form__confirm`}
+          busy={busy}
+          onClick={() => void submit()}
+        >
           {spec.confirm}
         </BusyButton>
       </View>

@@ -21,7 +21,11 @@ export default function PhotoPicker({ onChange }: { onChange: (ids: number[]) =>
   async function add() {
     let paths: string[]
     try {
-      const chosen = await Taro.chooseImage({ count: MAX_TICKET_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
+      const chosen = await Taro.chooseImage({
+        count: MAX_TICKET_PHOTOS - photos.length,
+        sizeType: ['compressed'],
+        sourceType: ['camera', 'album'],
+      })
       paths = chosen.tempFilePaths
     } catch {
       return // cancelled
@@ -43,21 +47,21 @@ export default function PhotoPicker({ onChange }: { onChange: (ids: number[]) =>
   }
 
   return (
-    <View className='field'>
-      <Text className='field__label'>现场照片（可不传，最多 {MAX_TICKET_PHOTOS} 张）</Text>
-      <View className='sa-photos'>
+    <View className="field">
+      <Text className="field__label">现场照片（可不传，最多 {MAX_TICKET_PHOTOS} 张）</Text>
+      <View className="sa-photos">
         {photos.map((p) => (
-          <View key={p.id} className='sa-photos__item'>
-            <Image className='sa-photos__img' src={resolveAssetUrl(p.url)} mode='aspectFill' />
-            <Text className='sa-photos__remove' onClick={() => update(photos.filter((x) => x.id !== p.id))}>
+          <View key={p.id} className="sa-photos__item">
+            <Image className="sa-photos__img" src={resolveAssetUrl(p.url)} mode="aspectFill" />
+            <Text className="sa-photos__remove" onClick={() => update(photos.filter((x) => x.id !== p.id))}>
               删除
             </Text>
           </View>
         ))}
       </View>
-      {error && <Text className='field__error'>{error}</Text>}
+      {error && <Text className="field__error">{error}</Text>}
       {photos.length < MAX_TICKET_PHOTOS && (
-        <Button className='btn btn--small' loading={busy || undefined} disabled={busy || undefined} onClick={() => void add()}>
+        <Button className="btn btn--small" loading={busy || undefined} disabled={busy || undefined} onClick={() => void add()}>
           {busy ? '正在上传…' : '添加照片'}
         </Button>
       )}

@@ -41,29 +41,39 @@ function WhistleRow({ whistle, canReportIn, onReportIn }: { whistle: Whistle } &
   }
 
   return (
-    <View className='sa-whistle'>
-      <View className='row'>
-        <Text className='sa-whistle__dept'>{whistle.department}</Text>
+    <View className="sa-whistle">
+      <View className="row">
+        <Text className="sa-whistle__dept">{whistle.department}</Text>
         <Text className={`sa-whistle__state sa-whistle__state--${whistle.status}`}>{STATE_TEXT[whistle.status]}</Text>
       </View>
-      <Text className='sa-whistle__line'>吹哨时间：{formatBeijingDateTime(whistle.calledAt)}</Text>
-      {whistle.note && <Text className='sa-whistle__line'>事由：{whistle.note}</Text>}
-      {whistle.reportedAt && <Text className='sa-whistle__line'>报到时间：{formatBeijingDateTime(whistle.reportedAt)}</Text>}
-      {whistle.response && <Text className='sa-whistle__line'>反馈：{whistle.response}</Text>}
+      <Text className="sa-whistle__line">吹哨时间：{formatBeijingDateTime(whistle.calledAt)}</Text>
+      {whistle.note && <Text className="sa-whistle__line">事由：{whistle.note}</Text>}
+      {whistle.reportedAt && <Text className="sa-whistle__line">报到时间：{formatBeijingDateTime(whistle.reportedAt)}</Text>}
+      {whistle.response && <Text className="sa-whistle__line">反馈：{whistle.response}</Text>}
       {canReportIn && whistle.status === 'called' && (
-        <BusyButton className='btn btn--small sa-whistle__button' busy={busy} onClick={() => void send('report', { action: 'report_in', whistleId: whistle.id })}>
+        <BusyButton
+          className="btn btn--small sa-whistle__button"
+          busy={busy}
+          onClick={() => void send('report', { action: 'report_in', whistleId: whistle.id })}
+        >
           {whistle.department}已报到
         </BusyButton>
       )}
       {canReportIn && whistle.status === 'reported' && (
-        <View className='sa-whistle__respond'>
-          <Textarea className='sa-form__text' value={response} placeholder='部门的处理反馈' maxlength={500} onInput={(e) => setResponse(e.detail.value)} />
-          <BusyButton className='btn btn--small sa-whistle__button' busy={busy} onClick={respond}>
+        <View className="sa-whistle__respond">
+          <Textarea
+            className="sa-form__text"
+            value={response}
+            placeholder="部门的处理反馈"
+            maxlength={500}
+            onInput={(e) => setResponse(e.detail.value)}
+          />
+          <BusyButton className="btn btn--small sa-whistle__button" busy={busy} onClick={respond}>
             记录反馈
           </BusyButton>
         </View>
       )}
-      {error && <Text className='field__error'>{error}</Text>}
+      {error && <Text className="field__error">{error}</Text>}
     </View>
   )
 }
@@ -71,8 +81,8 @@ function WhistleRow({ whistle, canReportIn, onReportIn }: { whistle: Whistle } &
 /** 吹哨报到: the departments called to this ticket and how far each has come. */
 export default function Whistles({ whistles, canReportIn, onReportIn }: Props) {
   return (
-    <View className='card'>
-      <Text className='section-title'>吹哨报到</Text>
+    <View className="card">
+      <Text className="section-title">吹哨报到</Text>
       {whistles.map((w) => (
         <WhistleRow key={w.id} whistle={w} canReportIn={canReportIn} onReportIn={onReportIn} />
       ))}

@@ -2,7 +2,18 @@ import type { TicketAction } from '@anju/shared'
 import { newClientKey } from '../../utils/client-key'
 
 /** The actions staff take from the panel; report_in lives with each whistle below it. */
-export const PANEL_ACTIONS = ['accept', 'start', 'resolve', 'reject', 'assign', 'transfer', 'escalate', 'note', 'follow_up', 'whistle'] as const
+export const PANEL_ACTIONS = [
+  'accept',
+  'start',
+  'resolve',
+  'reject',
+  'assign',
+  'transfer',
+  'escalate',
+  'note',
+  'follow_up',
+  'whistle',
+] as const
 export type PanelAction = (typeof PANEL_ACTIONS)[number] & TicketAction
 
 /** Everything a panel form may collect; each action reads the fields it needs. */

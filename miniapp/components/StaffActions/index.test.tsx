@@ -53,16 +53,28 @@ describe('StaffActions', () => {
   })
 
   it('sends the uploaded photos with the result', async () => {
-    jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['wxfile://a.jpg'], tempFiles: [], errMsg: 'chooseImage:ok' } as never)
+    jest
+      .spyOn(Taro, 'chooseImage')
+      .mockResolvedValue({ tempFilePaths: ['wxfile://a.jpg'], tempFiles: [], errMsg: 'chooseImage:ok' } as never)
     const uploads = jest.spyOn(Taro, 'uploadFile').mockImplementation((() =>
-      Promise.resolve({ statusCode: 201, data: JSON.stringify({ id: 77, url: '/files/77.jpg', width: 800, height: 600, review: 'pass' }), errMsg: 'uploadFile:ok' })) as never)
+      Promise.resolve({
+        statusCode: 201,
+        data: JSON.stringify({ id: 77, url: '/files/77.jpg', width: 800, height: 600, review: 'pass' }),
+        errMsg: 'uploadFile:ok',
+      })) as never)
     const calls = serve(() => ({ statusCode: 200, data: detail() }))
     render(<StaffActions ticket={detail()} onChanged={jest.fn()} />)
 
     fireEvent.click(screen.getByText('办结'))
     fireEvent.click(screen.getByText('添加照片'))
     await waitFor(() => expect(document.querySelector('.sa-photos__img')).toBeTruthy())
-    expect(uploads.mock.calls[0]?.[0]).toMatchObject({ url: expect.stringMatching(/^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), filePath: 'wxfile://a.jpg', name: 'file' })
+    expect(uploads.mock.calls[0]?.[0]).toMatchObject({
+      url: expect.stringMatching(
+        /^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+      filePath: 'wxfile://a.jpg',
+      name: 'file',
+    })
     type('写清楚怎么处理的、处理到什么程度，居民会看到', '已清理')
     fireEvent.click(screen.getByText('确认办结'))
     await waitFor(() => expect(calls).toHaveLength(1))
@@ -98,7 +110,9 @@ describe('StaffActions', () => {
 
   it('refuses to reject without a reason, in the schema’s words, and sends nothing', async () => {
     const calls = serve(() => ({ statusCode: 200, data: detail() }))
-    render(<StaffActions ticket={detail({ status: 'submitted', actions: ['accept', 'reject', 'transfer', 'note'] })} onChanged={jest.fn()} />)
+    render(
+      <StaffActions ticket={detail({ status: 'submitted', actions: ['accept', 'reject', 'transfer', 'note'] })} onChanged={jest.fn()} />,
+    )
     fireEvent.click(screen.getByText('不予受理'))
     type('居民会看到这段话，请写清原因和可以找谁办理', '   ')
     fireEvent.click(screen.getByText('确认不予受理'))
@@ -123,7 +137,16 @@ describe('StaffActions', () => {
   })
 
   it('records a department reporting in, then its response', async () => {
-    const whistle = { id: 3, department: '燃气公司', note: '请到场检修', status: 'called' as const, calledAt: new Date().toISOString(), reportedAt: null, response: null, respondedAt: null }
+    const whistle = {
+      id: 3,
+      department: '燃气公司',
+      note: '请到场检修',
+      status: 'called' as const,
+      calledAt: new Date().toISOString(),
+      reportedAt: null,
+      response: null,
+      respondedAt: null,
+    }
     const calls = serve(() => ({ statusCode: 200, data: detail() }))
     const ticket = detail({ actions: ['note', 'whistle', 'report_in'], whistles: [whistle] })
     const { rerender } = render(<StaffActions ticket={ticket} onChanged={jest.fn()} />)

@@ -54,12 +54,12 @@ export function StaffActions({ ticket, onChanged }: StaffActionsProps) {
 
   return (
     <View>
-      <View className='card sa'>
-        <Text className='section-title'>办理</Text>
-        {notice && <View className='error-box'>{notice}</View>}
-        {buttons.length === 0 && <Text className='text-soft'>这张工单现在不需要您办理。</Text>}
+      <View className="card sa">
+        <Text className="section-title">办理</Text>
+        {notice && <View className="error-box">{notice}</View>}
+        {buttons.length === 0 && <Text className="text-soft">这张工单现在不需要您办理。</Text>}
         {!open && buttons.length > 0 && (
-          <View className='sa-buttons'>
+          <View className="sa-buttons">
             {buttons.map((a) => (
               <Button
                 key={a}

@@ -24,7 +24,7 @@ export default function CountTiles({ view, refreshKey }: { view: 'mine' | 'scope
   if (page.error) return <LoadError message={page.error} onRetry={page.reload} />
   const counts = page.data?.counts
   return (
-    <View className='card count-tiles'>
+    <View className="card count-tiles">
       {TILES.map(({ tab, label, tone }) => {
         const n = counts ? counts[tab as 'pending' | 'warning' | 'overdue'] : null
         return (
@@ -34,8 +34,8 @@ export default function CountTiles({ view, refreshKey }: { view: 'mine' | 'scope
             aria-label={`${label} ${n ?? '…'} 件`}
             onClick={() => openTab(tab)}
           >
-            <Text className='count-tiles__number'>{n ?? '…'}</Text>
-            <Text className='count-tiles__label'>{label}</Text>
+            <Text className="count-tiles__number">{n ?? '…'}</Text>
+            <Text className="count-tiles__label">{label}</Text>
           </View>
         )
       })}

@@ -67,43 +67,63 @@ export default function Filters({ role, scope, value, onChange }: Props) {
   const pick = (list: Option[], index: number) => (index > 0 ? list[index - 1]?.id : undefined)
 
   return (
-    <View className='card wb-filters'>
-      {error && <Text className='field__error'>{error}</Text>}
-      <View className='field'>
-        <Text className='field__label'>类别</Text>
-        <Picker mode='selector' range={categoryRange} value={categoryIndex} onChange={(e) => onChange({ ...value, categoryId: pick(categories, Number(e.detail.value)) })}>
-          <View className='picker-box'>
+    <View className="card wb-filters">
+      {error && <Text className="field__error">{error}</Text>}
+      <View className="field">
+        <Text className="field__label">类别</Text>
+        <Picker
+          mode="selector"
+          range={categoryRange}
+          value={categoryIndex}
+          onChange={(e) => onChange({ ...value, categoryId: pick(categories, Number(e.detail.value)) })}
+        >
+          <View className="picker-box">
             <Text>{categoryRange[categoryIndex]}</Text>
-            <Text className='wb-change'>选择</Text>
+            <Text className="wb-change">选择</Text>
           </View>
         </Picker>
       </View>
-      <View className='field'>
-        <Text className='field__label'>地点</Text>
-        <Picker mode='selector' range={placeRange} value={placeIndex} onChange={(e) => onChange({ ...value, placeId: pick(places, Number(e.detail.value)) })}>
-          <View className='picker-box'>
+      <View className="field">
+        <Text className="field__label">地点</Text>
+        <Picker
+          mode="selector"
+          range={placeRange}
+          value={placeIndex}
+          onChange={(e) => onChange({ ...value, placeId: pick(places, Number(e.detail.value)) })}
+        >
+          <View className="picker-box">
             <Text>{placeRange[placeIndex]}</Text>
-            <Text className='wb-change'>选择</Text>
+            <Text className="wb-change">选择</Text>
           </View>
         </Picker>
       </View>
-      <View className='field'>
-        <Text className='field__label'>上报日期</Text>
-        <View className='wb-dates'>
-          <Picker mode='date' value={value.from ?? ''} end={value.to} onChange={(e) => onChange({ ...value, from: String(e.detail.value) })}>
-            <View className='picker-box wb-date'>
+      <View className="field">
+        <Text className="field__label">上报日期</Text>
+        <View className="wb-dates">
+          <Picker
+            mode="date"
+            value={value.from ?? ''}
+            end={value.to}
+            onChange={(e) => onChange({ ...value, from: String(e.detail.value) })}
+          >
+            <View className="picker-box wb-date">
               <Text>{value.from ? shortDate(value.from) : '开始日期'}</Text>
             </View>
           </Picker>
-          <Text className='wb-dates__to'>至</Text>
-          <Picker mode='date' value={value.to ?? ''} start={value.from} onChange={(e) => onChange({ ...value, to: String(e.detail.value) })}>
-            <View className='picker-box wb-date'>
+          <Text className="wb-dates__to">至</Text>
+          <Picker
+            mode="date"
+            value={value.to ?? ''}
+            start={value.from}
+            onChange={(e) => onChange({ ...value, to: String(e.detail.value) })}
+          >
+            <View className="picker-box wb-date">
               <Text>{value.to ? shortDate(value.to) : '结束日期'}</Text>
             </View>
           </Picker>
         </View>
       </View>
-      <Button className='btn btn--small' onClick={() => onChange({})}>
+      <Button className="btn btn--small" onClick={() => onChange({})}>
         清除筛选
       </Button>
     </View>

@@ -49,7 +49,11 @@ describe('Workbench', () => {
   it('counts down to the deadline, in red once it has passed, and opens the ticket', async () => {
     saveStoredSession(officerPair)
     signIn(officerPair)
-    const late = summary(5, { title: '楼道灯坏了', sla: 'overdue', acceptDueAt: new Date(Date.now() - 3 * 3600_000 - 60_000).toISOString() })
+    const late = summary(5, {
+      title: '楼道灯坏了',
+      sla: 'overdue',
+      acceptDueAt: new Date(Date.now() - 3 * 3600_000 - 60_000).toISOString(),
+    })
     serve(() => ({ statusCode: 200, data: { items: [summary(4), late], nextCursor: null, counts } }))
     render(<Workbench />)
 

@@ -65,9 +65,9 @@ export function Workbench() {
   const now = Date.now()
   const active = filterCount(filters)
   return (
-    <View className='wb'>
+    <View className="wb">
       {isDesk && (
-        <View className='segmented'>
+        <View className="segmented">
           {(['mine', 'scope'] as const).map((v) => (
             <Button key={v} className={`segmented__item ${view === v ? 'segmented__item--on' : ''}`} onClick={() => setView(v)}>
               {v === 'mine' ? '我的' : '辖区'}
@@ -76,7 +76,7 @@ export function Workbench() {
         </View>
       )}
 
-      <View className='wb-tabs'>
+      <View className="wb-tabs">
         {WORKBENCH_TABS.map((t) => {
           const counted = COUNTED[t]
           const count = counted && list.counts ? list.counts[counted] : null
@@ -87,14 +87,14 @@ export function Workbench() {
               aria-label={count !== null ? `${WORKBENCH_TAB_LABELS[t]} ${count} 件` : WORKBENCH_TAB_LABELS[t]}
               onClick={() => setTab(t)}
             >
-              <Text className='wb-tab__label'>{WORKBENCH_TAB_LABELS[t]}</Text>
-              {count !== null && <Text className='wb-tab__count'>{count}</Text>}
+              <Text className="wb-tab__label">{WORKBENCH_TAB_LABELS[t]}</Text>
+              {count !== null && <Text className="wb-tab__count">{count}</Text>}
             </View>
           )
         })}
       </View>
 
-      <Button className='btn btn--small wb-filter-toggle' onClick={() => setFiltersOpen((o) => !o)}>
+      <Button className="btn btn--small wb-filter-toggle" onClick={() => setFiltersOpen((o) => !o)}>
         {filtersOpen ? '收起筛选' : active ? `筛选（已选 ${active} 项）` : '筛选'}
       </Button>
       {filtersOpen && <Filters role={role} scope={me?.scope ?? null} value={filters} onChange={setFilters} />}
@@ -104,21 +104,21 @@ export function Workbench() {
       ) : list.loading && list.items.length === 0 ? (
         <Loading />
       ) : list.items.length === 0 ? (
-        <View className='page-state'>
-          <Text className='page-state__text'>{EMPTY_TEXT[tab]}</Text>
+        <View className="page-state">
+          <Text className="page-state__text">{EMPTY_TEXT[tab]}</Text>
         </View>
       ) : (
         <View>
           {list.items.map((ticket) => (
             <TicketCard key={ticket.id} ticket={ticket} now={now} />
           ))}
-          {list.moreError && <Text className='field__error'>{list.moreError}</Text>}
+          {list.moreError && <Text className="field__error">{list.moreError}</Text>}
           {list.hasMore ? (
-            <Button className='btn wb-more' loading={list.loadingMore || undefined} onClick={list.loadMore}>
+            <Button className="btn wb-more" loading={list.loadingMore || undefined} onClick={list.loadMore}>
               {list.loadingMore ? '正在加载…' : '加载更多'}
             </Button>
           ) : (
-            <Text className='wb-end'>已经到底了</Text>
+            <Text className="wb-end">已经到底了</Text>
           )}
         </View>
       )}

@@ -27,19 +27,19 @@ export default function ConfirmPanel({ building, saving, onConfirm, onCancel }: 
   }
 
   return (
-    <View className='card bind__confirm'>
-      <Text className='bind__chosen-label'>您选择的楼栋</Text>
-      <Text className='bind__chosen'>{buildingTitle(building)}</Text>
-      <Text className='bind__chosen-sub'>
+    <View className="card bind__confirm">
+      <Text className="bind__chosen-label">您选择的楼栋</Text>
+      <Text className="bind__chosen">{buildingTitle(building)}</Text>
+      <Text className="bind__chosen-sub">
         {building.district} {building.street}
         {building.address ? ` · ${building.address}` : ''}
       </Text>
 
       {building.units.length > 0 ? (
         <View>
-          <Text className='field__label'>选择单元</Text>
-          <Text className='field__hint'>不清楚是几单元，可以不选</Text>
-          <View className='bind__units'>
+          <Text className="field__label">选择单元</Text>
+          <Text className="field__hint">不清楚是几单元，可以不选</Text>
+          <View className="bind__units">
             {building.units.map((unit) => (
               <View
                 key={unit.id}
@@ -56,15 +56,15 @@ export default function ConfirmPanel({ building, saving, onConfirm, onCancel }: 
           </View>
         </View>
       ) : (
-        <Text className='bind__chosen-sub'>该楼栋不分单元</Text>
+        <Text className="bind__chosen-sub">该楼栋不分单元</Text>
       )}
 
-      {error && <View className='error-box'>{error}</View>}
+      {error && <View className="error-box">{error}</View>}
 
-      <BusyButton className='btn btn--primary' busy={saving} onClick={confirm}>
+      <BusyButton className="btn btn--primary" busy={saving} onClick={confirm}>
         {`确认绑定到 ${buildingTitle(building)}`}
       </BusyButton>
-      <Button className='btn' onClick={onCancel}>
+      <Button className="btn" onClick={onCancel}>
         重新选择
       </Button>
     </View>

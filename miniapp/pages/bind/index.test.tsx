@@ -19,7 +19,8 @@ afterEach(() => {
 
 function fakeServer() {
   return serve((call) => {
-    if (call.url === '/api/places/communities') return { statusCode: 200, data: { items: [{ id: 3, name: '幸福社区', street: '幸福路街道' }] } }
+    if (call.url === '/api/places/communities')
+      return { statusCode: 200, data: { items: [{ id: 3, name: '幸福社区', street: '幸福路街道' }] } }
     if (call.url === '/api/places/buildings/by-code/QS-111-01') return { statusCode: 200, data: building }
     if (call.url.startsWith('/api/places/buildings/by-code/')) return notFound('楼栋不存在')
     if (call.url.startsWith('/api/places/buildings?')) return { statusCode: 200, data: { items: [building] } }

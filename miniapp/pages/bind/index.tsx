@@ -98,54 +98,64 @@ export default function BindPage() {
   const communityNames = ['全部社区', ...communities.map((c) => `${c.name}（${c.street}）`)]
 
   return (
-    <View className='page bind'>
-      {error && <View className='error-box'>{error}</View>}
-      {busy === 'code' && <Text className='bind__status'>正在查找二维码上的楼栋…</Text>}
+    <View className="page bind">
+      {error && <View className="error-box">{error}</View>}
+      {busy === 'code' && <Text className="bind__status">正在查找二维码上的楼栋…</Text>}
 
       {selected ? (
-        <ConfirmPanel building={selected} saving={busy === 'save'} onConfirm={(input) => void confirm(input)} onCancel={() => setSelected(null)} />
+        <ConfirmPanel
+          building={selected}
+          saving={busy === 'save'}
+          onConfirm={(input) => void confirm(input)}
+          onCancel={() => setSelected(null)}
+        />
       ) : (
         <View>
           {CAN_SCAN && (
-            <Button className='btn btn--primary bind__scan' onClick={() => void scan()}>
+            <Button className="btn btn--primary bind__scan" onClick={() => void scan()}>
               扫码绑定
             </Button>
           )}
-          <View className='card'>
-            <Text className='section-title'>查找我住的楼栋</Text>
-            <View className='field'>
-              <Text className='field__label'>楼栋名称</Text>
+          <View className="card">
+            <Text className="section-title">查找我住的楼栋</Text>
+            <View className="field">
+              <Text className="field__label">楼栋名称</Text>
               <Input
-                className='input'
+                className="input"
                 value={q}
                 maxlength={40}
-                placeholder='例如：3号楼'
-                confirmType='search'
+                placeholder="例如：3号楼"
+                confirmType="search"
                 onInput={(e) => setQ(e.detail.value)}
                 onConfirm={() => void search()}
               />
             </View>
-            <View className='field'>
-              <Text className='field__label'>社区（可不选）</Text>
-              <Picker mode='selector' range={communityNames} value={communityIndex} onChange={(e) => setCommunityIndex(Number(e.detail.value))}>
-                <View className='picker-box'>
+            <View className="field">
+              <Text className="field__label">社区（可不选）</Text>
+              <Picker
+                mode="selector"
+                range={communityNames}
+                value={communityIndex}
+                onChange={(e) => setCommunityIndex(Number(e.detail.value))}
+              >
+                <View className="picker-box">
                   <Text>{communityNames[communityIndex] ?? '全部社区'}</Text>
-                  <Text className='bind__change'>选择</Text>
+                  <Text className="bind__change">选择</Text>
                 </View>
               </Picker>
             </View>
-            <BusyButton className='btn btn--primary' busy={busy === 'search'} onClick={() => void search()}>
+            <BusyButton className="btn btn--primary" busy={busy === 'search'} onClick={() => void search()}>
               搜索
             </BusyButton>
           </View>
 
           {results && (
-            <View className='card'>
-              <Text className='section-title'>{results.length ? '请点选您住的楼栋' : '没有找到，请换个名称或社区再试'}</Text>
+            <View className="card">
+              <Text className="section-title">{results.length ? '请点选您住的楼栋' : '没有找到，请换个名称或社区再试'}</Text>
               {results.map((b) => (
-                <View key={b.id} className='bind__result' onClick={() => setSelected(b)}>
-                  <Text className='bind__result-title'>{buildingTitle(b)}</Text>
-                  <Text className='bind__result-sub'>
+                <View key={b.id} className="bind__result" onClick={() => setSelected(b)}>
+                  <Text className="bind__result-title">{buildingTitle(b)}</Text>
+                  <Text className="bind__result-sub">
                     {b.street}
                     {b.address ? ` · ${b.address}` : ''}
                   </Text>

@@ -40,38 +40,54 @@ export default function CategoryForm({ category, onSave, onCancel }: Props) {
   }
 
   const spanField = (field: SpanField) => (
-    <View key={field} className='field'>
-      <Text className='field__label'>{SPAN_LABELS[field]}</Text>
-      <View className='cat-span'>
+    <View key={field} className="field">
+      <Text className="field__label">{SPAN_LABELS[field]}</Text>
+      <View className="cat-span">
         <Input
-          className='input cat-span__amount'
-          type='digit'
+          className="input cat-span__amount"
+          type="digit"
           aria-label={SPAN_LABELS[field]}
           value={draft[field].amount}
           onInput={(e) => set({ [field]: { ...draft[field], amount: e.detail.value } })}
         />
-        <Picker mode='selector' range={UNIT_LABELS} value={draft[field].unit} onChange={(e) => set({ [field]: { ...draft[field], unit: Number(e.detail.value) } })}>
-          <View className='picker-box cat-span__unit'>{UNIT_LABELS[draft[field].unit]}</View>
+        <Picker
+          mode="selector"
+          range={UNIT_LABELS}
+          value={draft[field].unit}
+          onChange={(e) => set({ [field]: { ...draft[field], unit: Number(e.detail.value) } })}
+        >
+          <View className="picker-box cat-span__unit">{UNIT_LABELS[draft[field].unit]}</View>
         </Picker>
       </View>
-      {errors[field] && <Text className='field__error'>{errors[field]}</Text>}
+      {errors[field] && <Text className="field__error">{errors[field]}</Text>}
     </View>
   )
 
   return (
-    <View className='card'>
-      <Text className='section-title'>{category ? `修改：${category.name}` : '新增类别'}</Text>
-      <View className='field'>
-        <Text className='field__label'>类型</Text>
-        <TwoWay options={(['hazard', 'dispute'] as const).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))} value={draft.kind} onChange={(kind) => set({ kind })} />
+    <View className="card">
+      <Text className="section-title">{category ? `修改：${category.name}` : '新增类别'}</Text>
+      <View className="field">
+        <Text className="field__label">类型</Text>
+        <TwoWay
+          options={(['hazard', 'dispute'] as const).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))}
+          value={draft.kind}
+          onChange={(kind) => set({ kind })}
+        />
       </View>
-      <View className='field'>
-        <Text className='field__label'>名称</Text>
-        <Input className='input' aria-label='名称' value={draft.name} placeholder='如：燃气用电' maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
-        {errors.name && <Text className='field__error'>{errors.name}</Text>}
+      <View className="field">
+        <Text className="field__label">名称</Text>
+        <Input
+          className="input"
+          aria-label="名称"
+          value={draft.name}
+          placeholder="如：燃气用电"
+          maxlength={20}
+          onInput={(e) => set({ name: e.detail.value })}
+        />
+        {errors.name && <Text className="field__error">{errors.name}</Text>}
       </View>
-      <View className='field'>
-        <Text className='field__label'>先派给</Text>
+      <View className="field">
+        <Text className="field__label">先派给</Text>
         <TwoWay
           options={[
             { value: 'building_lead', label: '楼长民警' },
@@ -81,8 +97,8 @@ export default function CategoryForm({ category, onSave, onCancel }: Props) {
           onChange={(routeTo) => set({ routeTo })}
         />
       </View>
-      <View className='field'>
-        <Text className='field__label'>同时提醒值班台</Text>
+      <View className="field">
+        <Text className="field__label">同时提醒值班台</Text>
         <TwoWay
           options={[
             { value: 'yes', label: '提醒' },
@@ -93,19 +109,31 @@ export default function CategoryForm({ category, onSave, onCancel }: Props) {
         />
       </View>
       {SPAN_FIELDS.map(spanField)}
-      <View className='field'>
-        <Text className='field__label'>预警比例（%）</Text>
-        <Input className='input' type='number' aria-label='预警比例' value={draft.warnAtPercent} onInput={(e) => set({ warnAtPercent: e.detail.value })} />
-        <Text className='field__hint'>时限过去这么多时提前预警，50–95</Text>
-        {errors.warnAtPercent && <Text className='field__error'>{errors.warnAtPercent}</Text>}
+      <View className="field">
+        <Text className="field__label">预警比例（%）</Text>
+        <Input
+          className="input"
+          type="number"
+          aria-label="预警比例"
+          value={draft.warnAtPercent}
+          onInput={(e) => set({ warnAtPercent: e.detail.value })}
+        />
+        <Text className="field__hint">时限过去这么多时提前预警，50–95</Text>
+        {errors.warnAtPercent && <Text className="field__error">{errors.warnAtPercent}</Text>}
       </View>
-      <View className='field'>
-        <Text className='field__label'>排序（小的在前）</Text>
-        <Input className='input' type='number' aria-label='排序' value={draft.sortOrder} onInput={(e) => set({ sortOrder: e.detail.value })} />
-        {errors.sortOrder && <Text className='field__error'>{errors.sortOrder}</Text>}
+      <View className="field">
+        <Text className="field__label">排序（小的在前）</Text>
+        <Input
+          className="input"
+          type="number"
+          aria-label="排序"
+          value={draft.sortOrder}
+          onInput={(e) => set({ sortOrder: e.detail.value })}
+        />
+        {errors.sortOrder && <Text className="field__error">{errors.sortOrder}</Text>}
       </View>
-      <View className='field'>
-        <Text className='field__label'>状态</Text>
+      <View className="field">
+        <Text className="field__label">状态</Text>
         <TwoWay
           options={[
             { value: 'on', label: '启用' },
@@ -115,12 +143,12 @@ export default function CategoryForm({ category, onSave, onCancel }: Props) {
           onChange={(v) => set({ active: v === 'on' })}
         />
       </View>
-      {error && <View className='error-box'>{error}</View>}
-      <View className='cat-buttons'>
-        <Button className='btn cat-buttons__cancel' onClick={onCancel}>
+      {error && <View className="error-box">{error}</View>}
+      <View className="cat-buttons">
+        <Button className="btn cat-buttons__cancel" onClick={onCancel}>
           取消
         </Button>
-        <BusyButton className='btn btn--primary cat-buttons__save' busy={busy} onClick={() => void save()}>
+        <BusyButton className="btn btn--primary cat-buttons__save" busy={busy} onClick={() => void save()}>
           保存
         </BusyButton>
       </View>

@@ -25,7 +25,10 @@ const gas: TicketCategory = {
   warnAtPercent: 80,
 }
 
-function serveAs(me: Me, onWrite: (c: Call) => { statusCode: number; data: unknown } = (c) => ({ statusCode: 200, data: { ...gas, ...(c.data as object) } })) {
+function serveAs(
+  me: Me,
+  onWrite: (c: Call) => { statusCode: number; data: unknown } = (c) => ({ statusCode: 200, data: { ...gas, ...(c.data as object) } }),
+) {
   return serve((c) => {
     if (c.url === '/api/me') return { statusCode: 200, data: me }
     if (c.method === 'PUT' || c.method === 'POST') return onWrite(c)
@@ -81,7 +84,14 @@ describe('问题类别与办理时限', () => {
 
     await waitFor(() => expect(writes(calls)).toHaveLength(1))
     expect(writes(calls)[0]).toMatchObject({ url: '/api/ticket-categories/3', method: 'PUT' })
-    expect(writes(calls)[0]!.data).toMatchObject({ name: '燃气用电', acceptMinutes: 120, resolveMinutes: 1440, urgentAcceptMinutes: 15, warnAtPercent: 90, alertDesk: true })
+    expect(writes(calls)[0]!.data).toMatchObject({
+      name: '燃气用电',
+      acceptMinutes: 120,
+      resolveMinutes: 1440,
+      urgentAcceptMinutes: 15,
+      warnAtPercent: 90,
+      alertDesk: true,
+    })
   })
 
   it('keeps a street desk to reading, and says so', async () => {
@@ -94,7 +104,10 @@ describe('问题类别与办理时限', () => {
   })
 
   it('shows the server’s refusal when it answers 403', async () => {
-    serveAs(districtDesk, () => ({ statusCode: 403, data: { error: { code: 'forbidden', message: '只有区级值班台可以修改分类和办理时限' } } }))
+    serveAs(districtDesk, () => ({
+      statusCode: 403,
+      data: { error: { code: 'forbidden', message: '只有区级值班台可以修改分类和办理时限' } },
+    }))
     render(<CategoriesPage />)
     fireEvent.click(await screen.findByText('新增类别'))
     typeInto('名称', '高空抛物')

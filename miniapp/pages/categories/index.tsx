@@ -19,22 +19,22 @@ function CategoryCard({ category, onEdit }: { category: TicketCategory; onEdit?:
   const c = category
   return (
     <View className={`card cat ${c.active ? '' : 'cat--off'}`}>
-      <View className='row'>
-        <Text className='cat__name'>{c.name}</Text>
-        <Text className='tag'>{TICKET_KIND_LABELS[c.kind]}</Text>
+      <View className="row">
+        <Text className="cat__name">{c.name}</Text>
+        <Text className="tag">{TICKET_KIND_LABELS[c.kind]}</Text>
       </View>
-      {!c.active && <Text className='cat__off'>已停用，居民上报时不再显示</Text>}
-      <Text className='cat__line'>先派给：{c.routeTo === 'building_lead' ? '楼长民警' : '值班台'}</Text>
-      <Text className='cat__line'>
+      {!c.active && <Text className="cat__off">已停用，居民上报时不再显示</Text>}
+      <Text className="cat__line">先派给：{c.routeTo === 'building_lead' ? '楼长民警' : '值班台'}</Text>
+      <Text className="cat__line">
         受理时限 {describeMinutes(c.acceptMinutes)} · 办结时限 {describeMinutes(c.resolveMinutes)}
       </Text>
-      <Text className='cat__line'>
+      <Text className="cat__line">
         紧急：受理 {describeMinutes(c.urgentAcceptMinutes)} · 办结 {describeMinutes(c.urgentResolveMinutes)}
       </Text>
-      <Text className='cat__line'>时限过去 {c.warnAtPercent}% 时预警</Text>
-      {c.alertDesk && <Text className='cat__line cat__alert'>新工单同时提醒值班台</Text>}
+      <Text className="cat__line">时限过去 {c.warnAtPercent}% 时预警</Text>
+      {c.alertDesk && <Text className="cat__line cat__alert">新工单同时提醒值班台</Text>}
       {onEdit && (
-        <Button className='btn btn--small cat__edit' onClick={onEdit}>
+        <Button className="btn btn--small cat__edit" onClick={onEdit}>
           修改
         </Button>
       )}
@@ -80,19 +80,19 @@ export default function CategoriesPage() {
 
   if (editing) {
     return (
-      <View className='page'>
+      <View className="page">
         <CategoryForm category={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
       </View>
     )
   }
   return (
-    <View className='page'>
+    <View className="page">
       {forbidden || (me && !mayEditCategories(me)) ? (
-        <View className='error-box'>{forbidden ?? NOT_ALLOWED}</View>
+        <View className="error-box">{forbidden ?? NOT_ALLOWED}</View>
       ) : (
         canEdit && (
           <Button
-            className='btn btn--primary cat-add'
+            className="btn btn--primary cat-add"
             onClick={() => {
               setCreateKey(newClientKey())
               setEditing('new')

@@ -9,13 +9,13 @@ import Sheet from './Sheet'
 /** 常用语 above the input: a tap puts the reply in the box, to send as is or change first. */
 export function CannedChips({ replies, onPick, onEdit }: { replies: string[]; onPick: (reply: string) => void; onEdit: () => void }) {
   return (
-    <ScrollView className='chat-canned' scrollX>
+    <ScrollView className="chat-canned" scrollX>
       {/* First, where it is seen: the replies run off to the right. */}
-      <View className='chat-canned__chip chat-canned__chip--edit' onClick={onEdit}>
+      <View className="chat-canned__chip chat-canned__chip--edit" onClick={onEdit}>
         编辑常用语
       </View>
       {replies.map((reply) => (
-        <View key={reply} className='chat-canned__chip' onClick={() => onPick(reply)}>
+        <View key={reply} className="chat-canned__chip" onClick={() => onPick(reply)}>
           {reply}
         </View>
       ))}
@@ -51,22 +51,28 @@ export function CannedEditor({ replies, onSaved, onClose }: EditorProps) {
   }
 
   return (
-    <Sheet title='编辑常用语' onClose={onClose}>
+    <Sheet title="编辑常用语" onClose={onClose}>
       {items.map((reply, index) => (
-        <View key={index} className='chat-canned-edit'>
-          <Textarea className='chat-canned-edit__text' value={reply} maxlength={200} autoHeight onInput={(e) => set(index, e.detail.value)} />
-          <Button className='btn btn--small btn--danger' onClick={() => setItems((list) => list.filter((_, i) => i !== index))}>
+        <View key={index} className="chat-canned-edit">
+          <Textarea
+            className="chat-canned-edit__text"
+            value={reply}
+            maxlength={200}
+            autoHeight
+            onInput={(e) => set(index, e.detail.value)}
+          />
+          <Button className="btn btn--small btn--danger" onClick={() => setItems((list) => list.filter((_, i) => i !== index))}>
             删除
           </Button>
         </View>
       ))}
       {items.length < CANNED_REPLY_MAX && (
-        <Button className='btn chat-canned-edit__add' onClick={() => setItems((list) => [...list, ''])}>
+        <Button className="btn chat-canned-edit__add" onClick={() => setItems((list) => [...list, ''])}>
           添加一条
         </Button>
       )}
-      {error && <Text className='field__error'>{error}</Text>}
-      <BusyButton className='btn btn--primary chat-canned-edit__save' busy={saving} onClick={() => void save()}>
+      {error && <Text className="field__error">{error}</Text>}
+      <BusyButton className="btn btn--primary chat-canned-edit__save" busy={saving} onClick={() => void save()}>
         保存常用语
       </BusyButton>
     </Sheet>

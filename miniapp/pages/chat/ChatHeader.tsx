@@ -23,8 +23,8 @@ interface Props {
 function ResidentView({ detail }: { detail: ConversationDetail }) {
   const officer = detail.officerCard
   return (
-    <View className='chat-head__who'>
-      <Text className='chat-head__name'>{officer ? `楼长民警 ${officer.name}` : detail.dutyDesk?.name ?? '值班台'}</Text>
+    <View className="chat-head__who">
+      <Text className="chat-head__name">{officer ? `楼长民警 ${officer.name}` : (detail.dutyDesk?.name ?? '值班台')}</Text>
       {officer && <Text className={`badge ${officer.status === 'on_duty' ? 'badge--on' : 'badge--off'}`}>{officer.statusText}</Text>}
     </View>
   )
@@ -32,14 +32,18 @@ function ResidentView({ detail }: { detail: ConversationDetail }) {
 
 function StaffView({ detail, handling, onToggleHandled }: Omit<Props, 'staff'>) {
   return (
-    <View className='chat-head__staff'>
-      <View className='chat-head__who chat-head__who--column'>
-        <Text className='chat-head__name'>{detail.resident.name}</Text>
-        <Text className='chat-head__sub'>
+    <View className="chat-head__staff">
+      <View className="chat-head__who chat-head__who--column">
+        <Text className="chat-head__name">{detail.resident.name}</Text>
+        <Text className="chat-head__sub">
           {detail.building.community} {detail.building.name}
         </Text>
       </View>
-      <BusyButton className={`btn btn--small chat-head__handled ${detail.handled ? 'chat-head__handled--on' : ''}`} busy={handling} onClick={onToggleHandled}>
+      <BusyButton
+        className={`btn btn--small chat-head__handled ${detail.handled ? 'chat-head__handled--on' : ''}`}
+        busy={handling}
+        onClick={onToggleHandled}
+      >
         {detail.handled ? '已处理 ✓' : '标记已处理'}
       </BusyButton>
     </View>
@@ -51,10 +55,10 @@ export default function ChatHeader({ detail, staff, handling, onToggleHandled }:
   const status = useRealtimeStatus()
   const cover = deskCoverText(detail)
   return (
-    <View className='chat-head'>
+    <View className="chat-head">
       {staff ? <StaffView detail={detail} handling={handling} onToggleHandled={onToggleHandled} /> : <ResidentView detail={detail} />}
-      {cover && <Text className='chat-head__cover'>{cover}</Text>}
-      {status === 'polling' && <Text className='chat-head__net'>网络不稳定，新消息可能稍有延迟</Text>}
+      {cover && <Text className="chat-head__cover">{cover}</Text>}
+      {status === 'polling' && <Text className="chat-head__net">网络不稳定，新消息可能稍有延迟</Text>}
     </View>
   )
 }

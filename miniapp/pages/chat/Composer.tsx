@@ -24,23 +24,25 @@ export default function Composer({ replies, onEditReplies, onSendText, onSendIma
   }
 
   return (
-    <View className='chat-compose'>
-      {replies && <CannedChips replies={replies} onPick={(reply) => setText((t) => (t.trim() ? `${t}${reply}` : reply))} onEdit={onEditReplies} />}
-      {error && <Text className='field__error chat-compose__error'>{error}</Text>}
-      <View className='chat-compose__bar'>
-        <Button className='btn btn--small chat-compose__image' onClick={onSendImage}>
+    <View className="chat-compose">
+      {replies && (
+        <CannedChips replies={replies} onPick={(reply) => setText((t) => (t.trim() ? `${t}${reply}` : reply))} onEdit={onEditReplies} />
+      )}
+      {error && <Text className="field__error chat-compose__error">{error}</Text>}
+      <View className="chat-compose__bar">
+        <Button className="btn btn--small chat-compose__image" onClick={onSendImage}>
           图片
         </Button>
         <Textarea
-          className='chat-compose__input'
+          className="chat-compose__input"
           value={text}
-          placeholder='请输入要说的话'
+          placeholder="请输入要说的话"
           maxlength={MESSAGE_MAX_CHARS}
           autoHeight
           cursorSpacing={24}
           onInput={(e) => setText(e.detail.value)}
         />
-        <Button className='btn btn--primary btn--small chat-compose__send' onClick={send}>
+        <Button className="btn btn--primary btn--small chat-compose__send" onClick={send}>
           发送
         </Button>
       </View>

@@ -57,28 +57,39 @@ export default function ConvertSheet({ conversationId, seq, excerpt, onDone, onC
   }
 
   return (
-    <Sheet title='转为工单' onClose={onClose}>
-      <Text className='chat-convert__excerpt'>“{excerpt}”</Text>
-      <View className='chat-convert__choices'>
+    <Sheet title="转为工单" onClose={onClose}>
+      <Text className="chat-convert__excerpt">“{excerpt}”</Text>
+      <View className="chat-convert__choices">
         {REPORT_KINDS.map((k) => (
-          <View key={k} className={`chat-choice ${kind === k ? 'chat-choice--on' : ''}`} onClick={() => { setKind(k); setCategoryId(null) }}>
+          <View
+            key={k}
+            className={`chat-choice ${kind === k ? 'chat-choice--on' : ''}`}
+            onClick={() => {
+              setKind(k)
+              setCategoryId(null)
+            }}
+          >
             {TICKET_KIND_LABELS[k]}
           </View>
         ))}
       </View>
-      {kind && !categories && !loadError && <Text className='text-soft'>正在加载类别…</Text>}
-      {loadError && <Text className='field__error'>{loadError}</Text>}
+      {kind && !categories && !loadError && <Text className="text-soft">正在加载类别…</Text>}
+      {loadError && <Text className="field__error">{loadError}</Text>}
       {categories && (
-        <View className='chat-convert__categories'>
+        <View className="chat-convert__categories">
           {categories.map((c) => (
-            <View key={c.id} className={`chat-choice chat-choice--small ${categoryId === c.id ? 'chat-choice--on' : ''}`} onClick={() => setCategoryId(c.id)}>
+            <View
+              key={c.id}
+              className={`chat-choice chat-choice--small ${categoryId === c.id ? 'chat-choice--on' : ''}`}
+              onClick={() => setCategoryId(c.id)}
+            >
               {c.name}
             </View>
           ))}
         </View>
       )}
-      {error && <Text className='field__error'>{error}</Text>}
-      <BusyButton className='btn btn--primary chat-convert__confirm' busy={busy} onClick={() => void confirm()}>
+      {error && <Text className="field__error">{error}</Text>}
+      <BusyButton className="btn btn--primary chat-convert__confirm" busy={busy} onClick={() => void confirm()}>
         确认转为工单
       </BusyButton>
     </Sheet>

@@ -10,8 +10,14 @@ import { detail, message, receipts } from '../../test/message-fixtures'
 import { serve, type Call, type Reply } from '../../test/serve'
 import { setRouterParams } from '../../test/setup-env'
 
-const officerSays = (seq: number, text: string) => message(seq, { side: 'officer', sender: { userId: 7, name: '王建国' }, text, clientId: null })
-const page = (items = [message(1), officerSays(2, '您好，我是王建国')], r = receipts({ staffReadSeq: 1, staffDeliveredSeq: 1 })) => ({ items, receipts: r, lastSeq: 2, hasOlder: false })
+const officerSays = (seq: number, text: string) =>
+  message(seq, { side: 'officer', sender: { userId: 7, name: '王建国' }, text, clientId: null })
+const page = (items = [message(1), officerSays(2, '您好，我是王建国')], r = receipts({ staffReadSeq: 1, staffDeliveredSeq: 1 })) => ({
+  items,
+  receipts: r,
+  lastSeq: 2,
+  hasOlder: false,
+})
 const ok = (data: unknown, statusCode = 200): Reply => ({ statusCode, data })
 const bodyOf = (c: Call) => c.data as Record<string, unknown>
 
@@ -29,7 +35,8 @@ function server(send: (c: Call) => Reply, extra: (c: Call) => Reply | undefined 
   })
 }
 
-const stored = (c: Call, seq: number) => ok({ message: message(seq, { clientId: String(bodyOf(c).clientId), text: String(bodyOf(c).text) }), replayed: false }, 201)
+const stored = (c: Call, seq: number) =>
+  ok({ message: message(seq, { clientId: String(bodyOf(c).clientId), text: String(bodyOf(c).text) }), replayed: false }, 201)
 
 function type(text: string) {
   fireEvent.change(document.querySelector('.chat-compose__input')!, { target: { value: text } })
@@ -72,7 +79,9 @@ describe('在线留言 (resident)', () => {
 
   it('keeps a failed message with 重发, which sends it again under the same client id', async () => {
     let attempts = 0
-    const calls = server((c) => (++attempts === 1 ? ok({ error: { code: 'rate_limited', message: '发送太频繁，请稍后再试' } }, 429) : stored(c, 3)))
+    const calls = server((c) =>
+      ++attempts === 1 ? ok({ error: { code: 'rate_limited', message: '发送太频繁，请稍后再试' } }, 429) : stored(c, 3),
+    )
     render(<ChatPage />)
     await screen.findByText('您好，我是王建国')
     type('有人在楼道里吸烟')
@@ -102,7 +111,8 @@ describe('在线留言 (resident)', () => {
       (c) => stored(c, 3),
       (c) => {
         if (c.url === '/api/conversations/31/messages?limit=30') return ok(page(undefined, receipts({ staffDeliveredSeq: 1 })))
-        if (c.url === '/api/conversations/31/messages?afterSeq=3&limit=100') return ok({ ...page([officerSays(4, '第四条'), officerSays(5, '第五条')]), lastSeq: 5 })
+        if (c.url === '/api/conversations/31/messages?afterSeq=3&limit=100')
+          return ok({ ...page([officerSays(4, '第四条'), officerSays(5, '第五条')]), lastSeq: 5 })
         return undefined
       },
     )
@@ -132,7 +142,10 @@ describe('在线留言 (resident)', () => {
     let missed = false
     const calls = server(
       (c) => stored(c, 3),
-      (c) => (c.url === '/api/conversations/31/messages?afterSeq=2&limit=100' && missed ? ok({ ...page([officerSays(3, '灯明天上午换')]), lastSeq: 3 }) : undefined),
+      (c) =>
+        c.url === '/api/conversations/31/messages?afterSeq=2&limit=100' && missed
+          ? ok({ ...page([officerSays(3, '灯明天上午换')]), lastSeq: 3 })
+          : undefined,
     )
     realtime.start()
     render(<ChatPage />)
@@ -153,10 +166,13 @@ describe('在线留言 (resident)', () => {
   it('says clearly when the duty desk takes over after the resident writes', async () => {
     const cover = { reason: 'off_duty' as const, since: '2025-11-23T06:05:00.000Z', deskName: '幸福路街道值班台' }
     let covered = false
-    server((c) => {
-      covered = true // the officer is off duty: this message went to the desk
-      return stored(c, 3)
-    }, (c) => (c.url === '/api/conversations/31' ? ok(detail({ deskCover: covered ? cover : null })) : undefined))
+    server(
+      (c) => {
+        covered = true // the officer is off duty: this message went to the desk
+        return stored(c, 3)
+      },
+      (c) => (c.url === '/api/conversations/31' ? ok(detail({ deskCover: covered ? cover : null })) : undefined),
+    )
     render(<ChatPage />)
     await screen.findByText('您好，我是王建国')
     expect(screen.queryByText(/代为回复/)).toBeNull()

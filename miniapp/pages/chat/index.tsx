@@ -57,14 +57,26 @@ function useHandledToggle(id: number, feed: ConversationFeed): [boolean, () => v
   return [busy, () => void toggle()]
 }
 
-function Rows({ rows, prefix, staff, onRetry, onConvert }: { rows: ChatRow[]; prefix: string; staff: boolean; onRetry: (clientId: string) => void; onConvert: (row: ChatRow) => void }) {
+function Rows({
+  rows,
+  prefix,
+  staff,
+  onRetry,
+  onConvert,
+}: {
+  rows: ChatRow[]
+  prefix: string
+  staff: boolean
+  onRetry: (clientId: string) => void
+  onConvert: (row: ChatRow) => void
+}) {
   return (
     <View>
       {rows.map((row, i) => {
         const { clientId } = row
         return (
           <View key={row.key} id={`${prefix}${row.key}`}>
-            {needsTimeLine(rows[i - 1]?.at, row.at) && <Text className='chat-time'>{chatTime(row.at)}</Text>}
+            {needsTimeLine(rows[i - 1]?.at, row.at) && <Text className="chat-time">{chatTime(row.at)}</Text>}
             <ChatBubble
               message={row.message}
               own={row.own}
@@ -115,27 +127,39 @@ export default function ChatPage() {
 
   if (!Number.isInteger(id) || id <= 0) {
     return (
-      <View className='page'>
-        <LoadError message='会话编号不正确' />
+      <View className="page">
+        <LoadError message="会话编号不正确" />
       </View>
     )
   }
   if (!feed.detail) {
-    return <View className='page'>{feed.error ? <LoadError message={feed.error} onRetry={feed.reload} /> : <Loading />}</View>
+    return <View className="page">{feed.error ? <LoadError message={feed.error} onRetry={feed.reload} /> : <Loading />}</View>
   }
   return (
-    <View className='chat'>
+    <View className="chat">
       <ChatHeader detail={feed.detail} staff={staff} handling={handling} onToggleHandled={toggleHandled} />
-      <ScrollView className='chat__list' scrollY scrollIntoView={scroll.id} scrollIntoViewAlignment={scroll.align} upperThreshold={40} onScrollToUpper={() => void loadOlder()}>
+      <ScrollView
+        className="chat__list"
+        scrollY
+        scrollIntoView={scroll.id}
+        scrollIntoViewAlignment={scroll.align}
+        upperThreshold={40}
+        onScrollToUpper={() => void loadOlder()}
+      >
         {feed.hasOlder && (
-          <View className='chat__older' onClick={() => void loadOlder()}>
+          <View className="chat__older" onClick={() => void loadOlder()}>
             {feed.loadingOlder ? '正在加载…' : '查看更早的消息'}
           </View>
         )}
-        {rows.length === 0 && <Text className='chat__empty'>还没有消息，有什么事请直接说。</Text>}
+        {rows.length === 0 && <Text className="chat__empty">还没有消息，有什么事请直接说。</Text>}
         <Rows rows={rows} prefix={prefix} staff={staff} onRetry={outbox.retry} onConvert={setConverting} />
       </ScrollView>
-      <Composer replies={staff ? replies : null} onEditReplies={() => setEditingReplies(true)} onSendText={outbox.sendText} onSendImage={() => void outbox.sendImage()} />
+      <Composer
+        replies={staff ? replies : null}
+        onEditReplies={() => setEditingReplies(true)}
+        onSendText={outbox.sendText}
+        onSendImage={() => void outbox.sendImage()}
+      />
       {editingReplies && replies && (
         <CannedEditor
           replies={replies}

@@ -38,33 +38,35 @@ function pendingMessage(o: Outgoing, viewerSide: MessageSide, viewerName: string
  * Stored messages in seq order, then those on their way. Only the newest own message carries
  * 已发送 / 已送达 / 已读: it says the same of all before it, and a column of labels is noise.
  */
-export function chatRows(messages: Message[], outgoing: Outgoing[], receipts: Receipts | null, viewerSide: MessageSide, viewerName: string): ChatRow[] {
+export function chatRows(
+  messages: Message[],
+  outgoing: Outgoing[],
+  receipts: Receipts | null,
+  viewerSide: MessageSide,
+  viewerName: string,
+): ChatRow[] {
   let newestOwn = -1
   for (const m of messages) if (isOwnSide(viewerSide, m.side)) newestOwn = m.seq
-  const stored = messages.map(
-    (m): ChatRow => ({
-      key: `m${m.seq}`,
-      at: m.createdAt,
-      message: m,
-      own: isOwnSide(viewerSide, m.side),
-      state: m.seq === newestOwn && receipts ? messageState(m, receipts) : null,
-      seq: m.seq,
-      clientId: null,
-    }),
-  )
+  const stored = messages.map((m): ChatRow => ({
+    key: `m${m.seq}`,
+    at: m.createdAt,
+    message: m,
+    own: isOwnSide(viewerSide, m.side),
+    state: m.seq === newestOwn && receipts ? messageState(m, receipts) : null,
+    seq: m.seq,
+    clientId: null,
+  }))
   const sentIds = new Set(messages.map((m) => m.clientId).filter(Boolean))
   const pending = outgoing
     .filter((o) => !sentIds.has(o.clientId))
-    .map(
-      (o): ChatRow => ({
-        key: `p${o.clientId}`,
-        at: o.createdAt,
-        message: pendingMessage(o, viewerSide, viewerName),
-        own: true,
-        state: o.status === 'failed' ? 'failed' : 'sending',
-        seq: null,
-        clientId: o.clientId,
-      }),
-    )
+    .map((o): ChatRow => ({
+      key: `p${o.clientId}`,
+      at: o.createdAt,
+      message: pendingMessage(o, viewerSide, viewerName),
+      own: true,
+      state: o.status === 'failed' ? 'failed' : 'sending',
+      seq: null,
+      clientId: o.clientId,
+    }))
   return [...stored, ...pending]
 }

@@ -23,7 +23,13 @@ function server() {
     if (c.url === '/api/conversations/31/handled') return ok(summary({ handled: true }))
     if (c.url === '/api/ticket-categories?kind=hazard') return ok({ items: categories })
     if (c.url === '/api/conversations/31/tickets') {
-      return ok({ message: message(2, { kind: 'ticket', side: 'system', text: '已转为工单', ticket: { id: 42, number: 'AJ20251123-000042' } }), ticket: { id: 42, number: 'AJ20251123-000042' } }, 201)
+      return ok(
+        {
+          message: message(2, { kind: 'ticket', side: 'system', text: '已转为工单', ticket: { id: 42, number: 'AJ20251123-000042' } }),
+          ticket: { id: 42, number: 'AJ20251123-000042' },
+        },
+        201,
+      )
     }
     if (c.url === '/api/conversations/31/read') return ok(receipts({ staffReadSeq: 1 }))
     return ok({ messages: 0, notices: 0, total: 0 })

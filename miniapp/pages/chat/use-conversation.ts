@@ -168,7 +168,12 @@ function useDebounced(run: () => void, ms: number): () => void {
 type GapPage = Awaited<ReturnType<typeof fetchMessages>>
 
 /** Fetches everything after the newest shown seq; one request at a time, again if asked meanwhile. */
-function useGapFetcher(id: number, loaded: { current: boolean }, lastSeq: { current: number }, onPage: (page: GapPage) => void): () => void {
+function useGapFetcher(
+  id: number,
+  loaded: { current: boolean },
+  lastSeq: { current: number },
+  onPage: (page: GapPage) => void,
+): () => void {
   const busy = useRef(false)
   const again = useRef(false)
   const onPageRef = useRef(onPage)

@@ -109,7 +109,16 @@ export function useOutbox({ conversationId, askSubscribe, onSent }: Options): Ou
 }
 
 function outgoing(kind: Outgoing['kind'], values: Partial<Outgoing>): Outgoing {
-  return { clientId: newClientKey(), kind, text: null, localPath: null, imageId: null, status: 'sending', createdAt: new Date().toISOString(), ...values }
+  return {
+    clientId: newClientKey(),
+    kind,
+    text: null,
+    localPath: null,
+    imageId: null,
+    status: 'sending',
+    createdAt: new Date().toISOString(),
+    ...values,
+  }
 }
 
 /** The body to send; a photo is uploaded first (once). */

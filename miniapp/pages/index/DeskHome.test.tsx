@@ -18,7 +18,12 @@ const overview: DeskOverview = {
   officers: [],
 }
 const alerts: DeskAlert[] = [
-  { id: 1, kind: 'sla_breach', ticket: summary(5, { title: '楼道堆放杂物', placeName: '幸福社区 3号楼' }), createdAt: new Date().toISOString() },
+  {
+    id: 1,
+    kind: 'sla_breach',
+    ticket: summary(5, { title: '楼道堆放杂物', placeName: '幸福社区 3号楼' }),
+    createdAt: new Date().toISOString(),
+  },
   { id: 2, kind: 'urgent', ticket: summary(6, { title: '闻到煤气味', placeName: '和平社区 1号楼' }), createdAt: new Date().toISOString() },
 ]
 const counts = { pending: 4, active: 7, warning: 2, overdue: 1 }
@@ -82,7 +87,19 @@ describe('值班台首页的工单', () => {
       return {
         statusCode: 200,
         data: {
-          officer: { userId: 7, name: '王建国', policeNumber: '150201', phone: '1', photoUrl: null, station: '幸福路派出所', duties: [], dutyHoursText: '每天', onDuty: true, status: 'on_duty', statusText: '在岗' },
+          officer: {
+            userId: 7,
+            name: '王建国',
+            policeNumber: '150201',
+            phone: '1',
+            photoUrl: null,
+            station: '幸福路派出所',
+            duties: [],
+            dutyHoursText: '每天',
+            onDuty: true,
+            status: 'on_duty',
+            statusText: '在岗',
+          },
           buildings: [],
           totalResidents: 0,
         },

@@ -21,40 +21,40 @@ export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: numbe
   const o = overview.data
   return (
     <View>
-      <CountTiles view='scope' refreshKey={refreshKey} />
+      <CountTiles view="scope" refreshKey={refreshKey} />
       <DeskAlerts refreshKey={refreshKey} />
-      <View className='card'>
-        <Text className='section-title'>{describeScope(o.scope)}</Text>
+      <View className="card">
+        <Text className="section-title">{describeScope(o.scope)}</Text>
         {o.dutyDesk && (
           <View>
-            <Text className='home__line'>{o.dutyDesk.name}</Text>
-            <Text className='home__line'>值班电话：{o.dutyDesk.phone}</Text>
+            <Text className="home__line">{o.dutyDesk.name}</Text>
+            <Text className="home__line">值班电话：{o.dutyDesk.phone}</Text>
           </View>
         )}
-        <View className='home__stats home__stats--three'>
-          <View className='home__stat'>
-            <Text className='big-stat'>{o.buildings}</Text>
-            <Text className='home__stat-label'>楼栋</Text>
+        <View className="home__stats home__stats--three">
+          <View className="home__stat">
+            <Text className="big-stat">{o.buildings}</Text>
+            <Text className="home__stat-label">楼栋</Text>
           </View>
-          <View className='home__stat'>
+          <View className="home__stat">
             <Text className={`big-stat ${o.buildingsWithoutOfficer > 0 ? 'home__warn' : ''}`}>{o.buildingsWithoutOfficer}</Text>
-            <Text className='home__stat-label'>未配楼长民警</Text>
+            <Text className="home__stat-label">未配楼长民警</Text>
           </View>
-          <View className='home__stat'>
-            <Text className='big-stat'>{o.residents}</Text>
-            <Text className='home__stat-label'>居民</Text>
+          <View className="home__stat">
+            <Text className="big-stat">{o.residents}</Text>
+            <Text className="home__stat-label">居民</Text>
           </View>
         </View>
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>楼长民警（{o.officers.length} 人）</Text>
-        {o.officers.length === 0 && <Text className='home__line'>范围内还没有楼长民警。</Text>}
+      <View className="card">
+        <Text className="section-title">楼长民警（{o.officers.length} 人）</Text>
+        {o.officers.length === 0 && <Text className="home__line">范围内还没有楼长民警。</Text>}
         {o.officers.map((officer) => (
-          <View key={officer.userId} className='list-row'>
-            <View className='list-row__main'>
-              <Text className='home__list-title'>{officer.name}</Text>
-              <Text className='home__list-sub'>
+          <View key={officer.userId} className="list-row">
+            <View className="list-row__main">
+              <Text className="home__list-title">{officer.name}</Text>
+              <Text className="home__list-sub">
                 警号 {officer.policeNumber} · 负责 {officer.buildings} 栋
               </Text>
             </View>
@@ -63,13 +63,13 @@ export default function DeskHome({ me, refreshKey }: { me: Me; refreshKey: numbe
         ))}
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>统计与设置</Text>
-        <Button className='btn' onClick={() => go('/pages/stats/index')}>
+      <View className="card">
+        <Text className="section-title">统计与设置</Text>
+        <Button className="btn" onClick={() => go('/pages/stats/index')}>
           工单统计
         </Button>
         {mayEditCategories(me) && (
-          <Button className='btn' onClick={() => go('/pages/categories/index')}>
+          <Button className="btn" onClick={() => go('/pages/categories/index')}>
             问题类别与办理时限
           </Button>
         )}

@@ -13,11 +13,11 @@ export default function NoticeTeaser({ refreshKey }: { refreshKey: number }) {
   const newest = notices.data?.items.find((n) => !n.read)
   if (!newest) return null
   return (
-    <View className='home__notice'>
-      <NoticeCard notice={newest} viewer='resident' compact onOpen={openMessages} />
-      <View className='home__my-tickets home__notice-more' onClick={openMessages}>
+    <View className="home__notice">
+      <NoticeCard notice={newest} viewer="resident" compact onOpen={openMessages} />
+      <View className="home__my-tickets home__notice-more" onClick={openMessages}>
         <Text>查看全部社区通知</Text>
-        <Text className='home__my-tickets-arrow'>›</Text>
+        <Text className="home__my-tickets-arrow">›</Text>
       </View>
     </View>
   )

@@ -49,7 +49,7 @@ export default function IndexPage() {
 
   if (error && !me) {
     return (
-      <View className='page'>
+      <View className="page">
         <LoadError message={error} onRetry={() => void enter()} />
       </View>
     )
@@ -57,7 +57,7 @@ export default function IndexPage() {
   // The role's panel mounts after this page's own /api/me, so each show loads it once.
   if (!me || shownCount === 0) {
     return (
-      <View className='page'>
+      <View className="page">
         <Loading />
       </View>
     )
@@ -65,7 +65,7 @@ export default function IndexPage() {
 
   const role = me.user.role
   return (
-    <View className='page home'>
+    <View className="page home">
       {role === 'resident' && <ResidentHome me={me} refreshKey={shownCount} />}
       {role === 'officer' && <OfficerHome refreshKey={shownCount} />}
       {(role === 'dispatcher' || role === 'admin') && <DeskHome me={me} refreshKey={shownCount} />}

@@ -57,39 +57,46 @@ export default function JoinPage() {
   }
 
   return (
-    <View className='page join'>
-      <View className='card'>
-        <Text className='join__intro'>请输入值班台发给您的邀请码。加入后，您的账号将成为对应的工作人员账号。</Text>
+    <View className="page join">
+      <View className="card">
+        <Text className="join__intro">请输入值班台发给您的邀请码。加入后，您的账号将成为对应的工作人员账号。</Text>
 
-        <View className='field'>
-          <Text className='field__label'>邀请码</Text>
-          <Input className='input' value={values.code} maxlength={32} placeholder='请输入邀请码' onInput={set('code')} />
-          {errors.code && <Text className='field__error'>{errors.code}</Text>}
+        <View className="field">
+          <Text className="field__label">邀请码</Text>
+          <Input className="input" value={values.code} maxlength={32} placeholder="请输入邀请码" onInput={set('code')} />
+          {errors.code && <Text className="field__error">{errors.code}</Text>}
         </View>
 
-        <View className='field'>
-          <Text className='field__label'>真实姓名</Text>
-          <Input className='input' value={values.name} maxlength={20} placeholder='请输入姓名' onInput={set('name')} />
-          {errors.name && <Text className='field__error'>{errors.name}</Text>}
+        <View className="field">
+          <Text className="field__label">真实姓名</Text>
+          <Input className="input" value={values.name} maxlength={20} placeholder="请输入姓名" onInput={set('name')} />
+          {errors.name && <Text className="field__error">{errors.name}</Text>}
         </View>
 
-        <View className='field'>
-          <Text className='field__label'>警号</Text>
-          <Input className='input' type='number' value={values.policeNumber} maxlength={6} placeholder='6 位数字' onInput={set('policeNumber')} />
-          <Text className='field__hint'>楼长民警必填，其他人员不用填</Text>
-          {errors.policeNumber && <Text className='field__error'>{errors.policeNumber}</Text>}
+        <View className="field">
+          <Text className="field__label">警号</Text>
+          <Input
+            className="input"
+            type="number"
+            value={values.policeNumber}
+            maxlength={6}
+            placeholder="6 位数字"
+            onInput={set('policeNumber')}
+          />
+          <Text className="field__hint">楼长民警必填，其他人员不用填</Text>
+          {errors.policeNumber && <Text className="field__error">{errors.policeNumber}</Text>}
         </View>
 
-        <View className='field'>
-          <Text className='field__label'>工作电话</Text>
-          <Input className='input' value={values.phone} maxlength={20} placeholder='手机号或座机号' onInput={set('phone')} />
-          <Text className='field__hint'>楼长民警必填，居民将通过此电话联系您</Text>
-          {errors.phone && <Text className='field__error'>{errors.phone}</Text>}
+        <View className="field">
+          <Text className="field__label">工作电话</Text>
+          <Input className="input" value={values.phone} maxlength={20} placeholder="手机号或座机号" onInput={set('phone')} />
+          <Text className="field__hint">楼长民警必填，居民将通过此电话联系您</Text>
+          {errors.phone && <Text className="field__error">{errors.phone}</Text>}
         </View>
 
-        {formError && <View className='error-box'>{formError}</View>}
+        {formError && <View className="error-box">{formError}</View>}
 
-        <BusyButton className='btn btn--primary' busy={saving} onClick={() => void submit()}>
+        <BusyButton className="btn btn--primary" busy={saving} onClick={() => void submit()}>
           确认加入
         </BusyButton>
       </View>

@@ -59,44 +59,44 @@ export default function LoginPage() {
     })
 
   return (
-    <View className='page login'>
-      <View className='login__hero'>
-        <Text className='login__title'>安居</Text>
-        <Text className='login__subtitle'>24 小时网上警局 · 楼长民警就在身边</Text>
+    <View className="page login">
+      <View className="login__hero">
+        <Text className="login__title">安居</Text>
+        <Text className="login__subtitle">24 小时网上警局 · 楼长民警就在身边</Text>
       </View>
 
-      {error && <View className='error-box'>{error}</View>}
+      {error && <View className="error-box">{error}</View>}
 
       {!IS_H5 && (
-        <BusyButton className='btn btn--primary login__wechat' busy={busyKey === 'wechat'} onClick={() => void loginWithWechat()}>
+        <BusyButton className="btn btn--primary login__wechat" busy={busyKey === 'wechat'} onClick={() => void loginWithWechat()}>
           微信一键登录
         </BusyButton>
       )}
 
       {optionsError && (
-        <View className='error-box'>
+        <View className="error-box">
           <Text>{optionsError}</Text>
-          <Button className='btn btn--small login__retry' onClick={() => void loadOptions()}>
+          <Button className="btn btn--small login__retry" onClick={() => void loadOptions()}>
             重新加载
           </Button>
         </View>
       )}
 
       {options?.demo && (
-        <View className='login__demo'>
-          <Text className='section-title'>演示账号</Text>
-          <Text className='login__demo-note'>当前连接的是本地演示环境，点一下即可以该身份登录。</Text>
+        <View className="login__demo">
+          <Text className="section-title">演示账号</Text>
+          <Text className="login__demo-note">当前连接的是本地演示环境，点一下即可以该身份登录。</Text>
           {options.identities.map((identity) => (
             <View
               key={identity.key}
               className={`card login__identity ${busyKey === identity.key ? 'login__identity--busy' : ''}`}
               onClick={() => void loginAsDemo(identity)}
             >
-              <View className='row'>
-                <Text className='login__identity-label'>{identity.label}</Text>
-                {!identity.label.includes(ROLE_LABELS[identity.role]) && <Text className='tag'>{ROLE_LABELS[identity.role]}</Text>}
+              <View className="row">
+                <Text className="login__identity-label">{identity.label}</Text>
+                {!identity.label.includes(ROLE_LABELS[identity.role]) && <Text className="tag">{ROLE_LABELS[identity.role]}</Text>}
               </View>
-              <Text className='login__identity-desc'>{busyKey === identity.key ? '正在登录…' : identity.description}</Text>
+              <Text className="login__identity-desc">{busyKey === identity.key ? '正在登录…' : identity.description}</Text>
             </View>
           ))}
         </View>

@@ -21,17 +21,17 @@ const openChat = (id: number) => void Taro.navigateTo({ url: chatPageUrl(id) })
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [draft, setDraft] = useState(value)
   return (
-    <View className='msg-search'>
+    <View className="msg-search">
       <Input
-        className='input msg-search__input'
+        className="input msg-search__input"
         value={draft}
-        placeholder='搜索居民姓名或楼栋'
-        confirmType='search'
+        placeholder="搜索居民姓名或楼栋"
+        confirmType="search"
         maxlength={30}
         onInput={(e) => setDraft(e.detail.value)}
         onConfirm={() => onSearch(draft.trim())}
       />
-      <Button className='btn btn--small msg-search__go' onClick={() => onSearch(draft.trim())}>
+      <Button className="btn btn--small msg-search__go" onClick={() => onSearch(draft.trim())}>
         搜索
       </Button>
     </View>
@@ -52,7 +52,7 @@ export default function Inbox({ isDesk, refreshKey }: { isDesk: boolean; refresh
 
   return (
     <View>
-      <View className='tab-strip'>
+      <View className="tab-strip">
         {filters.map((f) => (
           <View key={f} className={`tab-strip__item ${f === filter ? 'tab-strip__item--on' : ''}`} onClick={() => setFilter(f)}>
             {INBOX_FILTER_LABELS[f]}
@@ -62,13 +62,13 @@ export default function Inbox({ isDesk, refreshKey }: { isDesk: boolean; refresh
       {/* Clearing the search clears the box too: a new key starts it afresh. */}
       <SearchBox key={q ? 'searching' : 'idle'} value={q} onSearch={setQ} />
       {q && (
-        <View className='msg-searching' onClick={() => setQ('')}>
+        <View className="msg-searching" onClick={() => setQ('')}>
           <Text>搜索“{q}”的结果</Text>
-          <Text className='msg-searching__clear'>清除</Text>
+          <Text className="msg-searching__clear">清除</Text>
         </View>
       )}
       <ListBody list={list} empty={q ? '没有找到相关的留言' : EMPTY_TEXT[filter]}>
-        {(items) => <ConversationList items={items} viewer='staff' onOpen={openChat} />}
+        {(items) => <ConversationList items={items} viewer="staff" onOpen={openChat} />}
       </ListBody>
     </View>
   )

@@ -16,21 +16,21 @@ export default function ListBody<T>({ list, empty, children }: Props<T>) {
   if (list.loading && list.items.length === 0) return <Loading />
   if (list.items.length === 0) {
     return (
-      <View className='card msg-empty'>
-        <Text className='msg-empty__text'>{empty}</Text>
+      <View className="card msg-empty">
+        <Text className="msg-empty__text">{empty}</Text>
       </View>
     )
   }
   return (
     <View>
       {children(list.items)}
-      {list.moreError && <Text className='field__error'>{list.moreError}</Text>}
+      {list.moreError && <Text className="field__error">{list.moreError}</Text>}
       {list.hasMore ? (
-        <BusyButton className='btn' busy={list.loadingMore} onClick={list.loadMore}>
+        <BusyButton className="btn" busy={list.loadingMore} onClick={list.loadMore}>
           加载更多
         </BusyButton>
       ) : (
-        <Text className='msg-end'>没有更多了</Text>
+        <Text className="msg-end">没有更多了</Text>
       )}
     </View>
   )

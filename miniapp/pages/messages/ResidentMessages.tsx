@@ -16,11 +16,11 @@ function MyConversation({ refreshKey }: { refreshKey: number }) {
   const inbox = useRemote(() => fetchInbox({ filter: 'all', limit: 5 }), refreshKey + live)
   if (inbox.error) return <LoadError message={inbox.error} onRetry={inbox.reload} />
   if (!inbox.data) return <Loading />
-  if (inbox.data.items.length > 0) return <ConversationList items={inbox.data.items} viewer='resident' onOpen={openChat} />
+  if (inbox.data.items.length > 0) return <ConversationList items={inbox.data.items} viewer="resident" onOpen={openChat} />
   return (
-    <View className='card msg-start'>
-      <Text className='msg-start__text'>有事可以直接给负责您这栋楼的民警留言。民警不在岗时，由值班台民警代为回复。</Text>
-      <LeaveMessageButton label='给楼长民警留言' />
+    <View className="card msg-start">
+      <Text className="msg-start__text">有事可以直接给负责您这栋楼的民警留言。民警不在岗时，由值班台民警代为回复。</Text>
+      <LeaveMessageButton label="给楼长民警留言" />
     </View>
   )
 }
@@ -29,10 +29,10 @@ function MyConversation({ refreshKey }: { refreshKey: number }) {
 export default function ResidentMessages({ refreshKey }: { refreshKey: number }) {
   return (
     <View>
-      <Text className='section-title'>我的楼长民警</Text>
+      <Text className="section-title">我的楼长民警</Text>
       <MyConversation refreshKey={refreshKey} />
-      <Text className='section-title msg-section'>社区通知</Text>
-      <NoticeList viewer='resident' refreshKey={refreshKey} />
+      <Text className="section-title msg-section">社区通知</Text>
+      <NoticeList viewer="resident" refreshKey={refreshKey} />
     </View>
   )
 }

@@ -12,7 +12,7 @@ export default function StaffMessages({ isDesk, refreshKey }: { isDesk: boolean;
   const [section, setSection] = useState<Section>('inbox')
   return (
     <View>
-      <View className='segmented'>
+      <View className="segmented">
         {(['inbox', 'notices'] as const).map((s) => (
           <Button key={s} className={`segmented__item ${section === s ? 'segmented__item--on' : ''}`} onClick={() => setSection(s)}>
             {s === 'inbox' ? '居民留言' : '我发布的通知'}
@@ -23,10 +23,10 @@ export default function StaffMessages({ isDesk, refreshKey }: { isDesk: boolean;
         <Inbox isDesk={isDesk} refreshKey={refreshKey} />
       ) : (
         <View>
-          <Button className='btn btn--primary msg-compose' onClick={() => void Taro.navigateTo({ url: NOTICE_COMPOSE_PAGE })}>
+          <Button className="btn btn--primary msg-compose" onClick={() => void Taro.navigateTo({ url: NOTICE_COMPOSE_PAGE })}>
             发布通知
           </Button>
-          <NoticeList viewer='author' refreshKey={refreshKey} />
+          <NoticeList viewer="author" refreshKey={refreshKey} />
         </View>
       )}
     </View>

@@ -74,7 +74,8 @@ describe('消息 (staff)', () => {
     as(officerPair)
     const calls = serveAs(officerPair, (c) => {
       if (c.url.startsWith('/api/conversations?')) return ok({ items: [summary({ unread: 3 })], nextCursor: null })
-      if (c.url.startsWith('/api/notices?')) return ok({ items: [notice(4, { reach: { buildings: 3, residents: 36, read: 12 } })], nextCursor: null })
+      if (c.url.startsWith('/api/notices?'))
+        return ok({ items: [notice(4, { reach: { buildings: 3, residents: 36, read: 12 } })], nextCursor: null })
       return ok({ messages: 3, notices: 0, total: 3 })
     })
     render(<MessagesPage />)
@@ -97,7 +98,9 @@ describe('消息 (staff)', () => {
 
   it('starts the duty desk on the conversations it covers (值班代回)', async () => {
     as(dispatcherPair)
-    const calls = serveAs(dispatcherPair, (c) => (c.url.startsWith('/api/conversations?') ? ok(empty) : ok({ messages: 0, notices: 0, total: 0 })))
+    const calls = serveAs(dispatcherPair, (c) =>
+      c.url.startsWith('/api/conversations?') ? ok(empty) : ok({ messages: 0, notices: 0, total: 0 }),
+    )
     render(<MessagesPage />)
     expect(await screen.findByText('现在没有需要值班台代回的留言')).toBeTruthy()
     expect(query(calls.find((c) => c.url.startsWith('/api/conversations?'))!).get('filter')).toBe('desk')

@@ -27,18 +27,18 @@ export default function MessagesPage() {
   const role = me?.user.role ?? user?.role
   if (!role || shown === 0) {
     return (
-      <View className='page'>
+      <View className="page">
         <Loading />
       </View>
     )
   }
   return (
-    <View className='page messages'>
+    <View className="page messages">
       {role === 'resident' && <ResidentMessages refreshKey={shown} />}
       {STAFF_ROLES.has(role) && <StaffMessages isDesk={role !== 'officer'} refreshKey={shown} />}
       {role === 'volunteer' && (
-        <View className='card'>
-          <Text className='msg-start__text'>居民留言由楼长民警和值班台答复。</Text>
+        <View className="card">
+          <Text className="msg-start__text">居民留言由楼长民警和值班台答复。</Text>
         </View>
       )}
     </View>

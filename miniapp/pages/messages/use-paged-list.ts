@@ -24,7 +24,11 @@ export interface PagedList<T> {
  * A new `key` (another filter) clears the rows; a refresh keeps them while it loads, so a
  * realtime update does not make the list flash. Answers to older requests are dropped.
  */
-export function usePagedList<T extends { id: number }, C>(load: (cursor?: C) => Promise<Page<T, C>>, key: string, refreshKey: number): PagedList<T> {
+export function usePagedList<T extends { id: number }, C>(
+  load: (cursor?: C) => Promise<Page<T, C>>,
+  key: string,
+  refreshKey: number,
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([])
   const [cursor, setCursor] = useState<C | null>(null)
   const [loading, setLoading] = useState(true)

@@ -19,7 +19,8 @@ const TITLED = '值班民警王强'
 function signedInAs(me: Me) {
   saveStoredSession({ ...residentPair, user: me.user })
   return serve((c) => {
-    if (c.url === '/api/me' && c.method === 'PATCH') return { statusCode: 200, data: { ...me, user: { ...me.user, ...(c.data as object) } } }
+    if (c.url === '/api/me' && c.method === 'PATCH')
+      return { statusCode: 200, data: { ...me, user: { ...me.user, ...(c.data as object) } } }
     if (c.url === '/api/me') return { statusCode: 200, data: me }
     return { statusCode: 200, data: { items: [] } }
   })
@@ -32,7 +33,11 @@ async function saveNameAgain() {
 
 describe('我的：修改称呼', () => {
   it('a staff member whose name (from the invite) carries a title can save it again', async () => {
-    const calls = signedInAs({ user: { id: 9, role: 'officer', name: TITLED }, residence: null, scope: { id: 2, level: 'street', name: '幸福路街道' } })
+    const calls = signedInAs({
+      user: { id: 9, role: 'officer', name: TITLED },
+      residence: null,
+      scope: { id: 2, level: 'street', name: '幸福路街道' },
+    })
     render(<MinePage />)
     await saveNameAgain()
     await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true))

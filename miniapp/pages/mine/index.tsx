@@ -63,33 +63,33 @@ export default function MinePage() {
   }
 
   if (!me) {
-    return <View className='page'>{loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : <Loading />}</View>
+    return <View className="page">{loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : <Loading />}</View>
   }
 
   const isResident = me.user.role === 'resident'
   const residence = me.residence
   return (
-    <View className='page mine'>
-      <View className='card'>
+    <View className="page mine">
+      <View className="card">
         {editing ? (
-          <View className='field'>
-            <Text className='field__label'>我的称呼</Text>
-            <Input className='input' value={name} maxlength={20} focus onInput={(e) => setName(e.detail.value)} />
-            {nameError && <Text className='field__error'>{nameError}</Text>}
-            <View className='mine__edit-actions'>
-              <BusyButton className='btn btn--primary btn--small' busy={saving} onClick={() => void saveName()}>
+          <View className="field">
+            <Text className="field__label">我的称呼</Text>
+            <Input className="input" value={name} maxlength={20} focus onInput={(e) => setName(e.detail.value)} />
+            {nameError && <Text className="field__error">{nameError}</Text>}
+            <View className="mine__edit-actions">
+              <BusyButton className="btn btn--primary btn--small" busy={saving} onClick={() => void saveName()}>
                 保存
               </BusyButton>
-              <Button className='btn btn--small' onClick={() => setEditing(false)}>
+              <Button className="btn btn--small" onClick={() => setEditing(false)}>
                 取消
               </Button>
             </View>
           </View>
         ) : (
-          <View className='row'>
-            <Text className='mine__name'>{me.user.name}</Text>
+          <View className="row">
+            <Text className="mine__name">{me.user.name}</Text>
             <Button
-              className='btn btn--small'
+              className="btn btn--small"
               onClick={() => {
                 setName(me.user.name)
                 setNameError(null)
@@ -100,35 +100,35 @@ export default function MinePage() {
             </Button>
           </View>
         )}
-        <Text className='mine__line'>身份：{ROLE_LABELS[me.user.role]}</Text>
-        {!isResident && <Text className='mine__line'>工作范围：{describeScope(me.scope)}</Text>}
+        <Text className="mine__line">身份：{ROLE_LABELS[me.user.role]}</Text>
+        {!isResident && <Text className="mine__line">工作范围：{describeScope(me.scope)}</Text>}
       </View>
 
       {isResident && (
-        <View className='card'>
-          <Text className='section-title'>我的住址</Text>
-          <Text className='mine__line'>
+        <View className="card">
+          <Text className="section-title">我的住址</Text>
+          <Text className="mine__line">
             {residence
               ? [residence.building.community, residence.building.name, residence.unit?.name].filter(Boolean).join(' · ')
               : '还没有绑定楼栋'}
           </Text>
-          <Button className='btn btn--primary mine__action' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
+          <Button className="btn btn--primary mine__action" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
             {residence ? '更换楼栋' : '绑定我的楼栋'}
           </Button>
         </View>
       )}
 
       {isResident && (
-        <View className='card'>
-          <Text className='section-title'>我是工作人员</Text>
-          <Text className='mine__line'>楼长民警、法律援助志愿者和值班台人员，请用邀请码加入。</Text>
-          <Button className='btn mine__action' onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
+        <View className="card">
+          <Text className="section-title">我是工作人员</Text>
+          <Text className="mine__line">楼长民警、法律援助志愿者和值班台人员，请用邀请码加入。</Text>
+          <Button className="btn mine__action" onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
             加入工作人员（邀请码）
           </Button>
         </View>
       )}
 
-      <BusyButton className='btn btn--danger mine__logout' busy={leaving} onClick={() => void leave()}>
+      <BusyButton className="btn btn--danger mine__logout" busy={leaving} onClick={() => void leave()}>
         退出登录
       </BusyButton>
     </View>

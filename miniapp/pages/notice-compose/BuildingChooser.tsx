@@ -19,26 +19,26 @@ function toggle(value: 'all' | number[], id: number): number[] {
 /** 发送范围: 全部楼栋, or the buildings ticked one by one. */
 export default function BuildingChooser({ isOfficer, buildings, loadError, value, onChange, error }: Props) {
   return (
-    <View className='card'>
-      <Text className='field__label'>发送范围</Text>
+    <View className="card">
+      <Text className="field__label">发送范围</Text>
       <View className={`compose-option ${value === 'all' ? 'compose-option--on' : ''}`} onClick={() => onChange('all')}>
-        <Text className='compose-option__box'>{value === 'all' ? '✓' : ''}</Text>
+        <Text className="compose-option__box">{value === 'all' ? '✓' : ''}</Text>
         <Text>{isOfficer ? `我负责的全部楼栋（${buildings.length} 栋）` : '值班台管辖的全部楼栋'}</Text>
       </View>
-      {isOfficer && loadError && <Text className='field__error'>{loadError}</Text>}
+      {isOfficer && loadError && <Text className="field__error">{loadError}</Text>}
       {isOfficer &&
         buildings.map((b) => {
           const on = value !== 'all' && value.includes(b.id)
           return (
             <View key={b.id} className={`compose-option ${on ? 'compose-option--on' : ''}`} onClick={() => onChange(toggle(value, b.id))}>
-              <Text className='compose-option__box'>{on ? '✓' : ''}</Text>
+              <Text className="compose-option__box">{on ? '✓' : ''}</Text>
               <Text>
                 {b.community} {b.name}（{b.residents} 户）
               </Text>
             </View>
           )
         })}
-      {error && <Text className='field__error'>{error}</Text>}
+      {error && <Text className="field__error">{error}</Text>}
     </View>
   )
 }

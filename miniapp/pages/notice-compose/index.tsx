@@ -27,12 +27,12 @@ interface Draft {
 
 function Posted({ notice }: { notice: Notice }) {
   return (
-    <View className='page'>
-      <View className='card compose-done'>
-        <Text className='compose-done__title'>通知已发布</Text>
-        <Text className='compose-done__line'>{notice.title}</Text>
-        {notice.reach && <Text className='compose-done__reach'>{reachText(notice.reach)}</Text>}
-        <Button className='btn btn--primary' onClick={() => void Taro.navigateBack()}>
+    <View className="page">
+      <View className="card compose-done">
+        <Text className="compose-done__title">通知已发布</Text>
+        <Text className="compose-done__line">{notice.title}</Text>
+        {notice.reach && <Text className="compose-done__reach">{reachText(notice.reach)}</Text>}
+        <Button className="btn btn--primary" onClick={() => void Taro.navigateBack()}>
           返回
         </Button>
       </View>
@@ -72,29 +72,45 @@ export default function NoticeComposePage() {
   if (posted) return <Posted notice={posted} />
   const buildings = overview.data?.buildings ?? []
   return (
-    <View className='page compose'>
-      <View className='card'>
-        <Text className='field__label'>通知类型</Text>
-        <View className='compose-kinds'>
+    <View className="page compose">
+      <View className="card">
+        <Text className="field__label">通知类型</Text>
+        <View className="compose-kinds">
           {NOTICE_KINDS.map((k) => (
-            <View key={k} className={`compose-kind compose-kind--${k} ${draft.kind === k ? 'compose-kind--on' : ''}`} onClick={() => set({ kind: k })}>
+            <View
+              key={k}
+              className={`compose-kind compose-kind--${k} ${draft.kind === k ? 'compose-kind--on' : ''}`}
+              onClick={() => set({ kind: k })}
+            >
               {NOTICE_KIND_LABELS[k]}
             </View>
           ))}
         </View>
-        {errors.kind && <Text className='field__error'>{errors.kind}</Text>}
+        {errors.kind && <Text className="field__error">{errors.kind}</Text>}
       </View>
 
-      <View className='card'>
-        <View className='field'>
-          <Text className='field__label'>标题</Text>
-          <Input className='input' value={draft.title} maxlength={40} placeholder='例如：近期冒充公检法诈骗高发' onInput={(e) => set({ title: e.detail.value })} />
-          {errors.title && <Text className='field__error'>{errors.title}</Text>}
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">标题</Text>
+          <Input
+            className="input"
+            value={draft.title}
+            maxlength={40}
+            placeholder="例如：近期冒充公检法诈骗高发"
+            onInput={(e) => set({ title: e.detail.value })}
+          />
+          {errors.title && <Text className="field__error">{errors.title}</Text>}
         </View>
-        <View className='field'>
-          <Text className='field__label'>内容</Text>
-          <Textarea className='compose-body' value={draft.body} maxlength={1000} placeholder='写清楚时间、地点和要注意的事' onInput={(e) => set({ body: e.detail.value })} />
-          {errors.body && <Text className='field__error'>{errors.body}</Text>}
+        <View className="field">
+          <Text className="field__label">内容</Text>
+          <Textarea
+            className="compose-body"
+            value={draft.body}
+            maxlength={1000}
+            placeholder="写清楚时间、地点和要注意的事"
+            onInput={(e) => set({ body: e.detail.value })}
+          />
+          {errors.body && <Text className="field__error">{errors.body}</Text>}
         </View>
       </View>
 
@@ -107,8 +123,8 @@ export default function NoticeComposePage() {
         error={errors.buildingIds}
       />
 
-      {failure && <View className='error-box'>{failure}</View>}
-      <BusyButton className='btn btn--primary compose-publish' busy={busy} onClick={() => void publish()}>
+      {failure && <View className="error-box">{failure}</View>}
+      <BusyButton className="btn btn--primary compose-publish" busy={busy} onClick={() => void publish()}>
         发布通知
       </BusyButton>
     </View>

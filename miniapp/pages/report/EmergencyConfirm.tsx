@@ -15,19 +15,17 @@ interface Props {
  */
 export default function EmergencyConfirm({ signals, onContinue, onClose }: Props) {
   return (
-    <View className='report-modal' role='dialog' aria-modal='true'>
-      <View className='report-modal__box'>
-        <Text className='report-modal__title'>请先拨打110</Text>
-        <Text className='report-modal__text'>
-          您描述的情况可能正在发生危险（{signals.join('、')}），请立即拨打110。
-        </Text>
-        <Button className='btn report-modal__call' onClick={() => callPhone(EMERGENCY_PHONE)}>
+    <View className="report-modal" role="dialog" aria-modal="true">
+      <View className="report-modal__box">
+        <Text className="report-modal__title">请先拨打110</Text>
+        <Text className="report-modal__text">您描述的情况可能正在发生危险（{signals.join('、')}），请立即拨打110。</Text>
+        <Button className="btn report-modal__call" onClick={() => callPhone(EMERGENCY_PHONE)}>
           拨打110
         </Button>
-        <Button className='btn' onClick={onContinue}>
+        <Button className="btn" onClick={onContinue}>
           仍要提交
         </Button>
-        <Button className='btn report-modal__back' onClick={onClose}>
+        <Button className="btn report-modal__back" onClick={onClose}>
           返回修改
         </Button>
       </View>

@@ -31,23 +31,23 @@ export default function LocationField({ buildingText, location, onChange }: Prop
   }
 
   return (
-    <View className='field'>
-      <Text className='field__label'>问题位置</Text>
-      <View className='report-location'>
-        <Text className='report-location__text'>{location.type === 'pin' ? location.address : buildingText}</Text>
-        {location.type === 'building' && <Text className='field__hint'>默认为您绑定的楼栋</Text>}
+    <View className="field">
+      <Text className="field__label">问题位置</Text>
+      <View className="report-location">
+        <Text className="report-location__text">{location.type === 'pin' ? location.address : buildingText}</Text>
+        {location.type === 'building' && <Text className="field__hint">默认为您绑定的楼栋</Text>}
       </View>
-      <View className='report-location__actions'>
-        <Button className='btn btn--small' onClick={() => void choose()}>
+      <View className="report-location__actions">
+        <Button className="btn btn--small" onClick={() => void choose()}>
           选择其他位置
         </Button>
         {location.type === 'pin' && (
-          <Button className='btn btn--small' onClick={() => onChange({ type: 'building' })}>
+          <Button className="btn btn--small" onClick={() => onChange({ type: 'building' })}>
             改回我的楼栋
           </Button>
         )}
       </View>
-      {note && <Text className='report-hint'>{note}</Text>}
+      {note && <Text className="report-hint">{note}</Text>}
     </View>
   )
 }

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { emergencySignals, MAX_DESCRIPTION_LENGTH, type CreateTicketInput, type Me, type SubscribeEvent, type TicketCategory, type TicketReceipt } from '@anju/shared'
+import {
+  emergencySignals,
+  MAX_DESCRIPTION_LENGTH,
+  type CreateTicketInput,
+  type Me,
+  type SubscribeEvent,
+  type TicketCategory,
+  type TicketReceipt,
+} from '@anju/shared'
 import BusyButton from '../../components/BusyButton'
 import EmergencyBanner from '../../components/EmergencyBanner'
 import { ApiRequestError, messageOf } from '../../services/request'
@@ -140,7 +148,7 @@ export default function ReportForm({ residence, initialKind, onSubmitted }: Prop
     <View>
       <EmergencyBanner />
       <KindSwitch kind={kind} onChange={switchKind} />
-      <View className='card'>
+      <View className="card">
         <CategoryChips
           categories={categories}
           error={categoryError}
@@ -149,64 +157,64 @@ export default function ReportForm({ residence, initialKind, onSubmitted }: Prop
           onRetry={() => setCategoryAttempt((n) => n + 1)}
           fieldError={errors.categoryId}
         />
-        <View className='field'>
-          <Text className='field__label'>情况描述</Text>
+        <View className="field">
+          <Text className="field__label">情况描述</Text>
           {/* The native textarea would draw over the 110 dialog; show the words as text meanwhile. */}
           {emergency ? (
-            <View className='report-textarea'>{draft.description}</View>
+            <View className="report-textarea">{draft.description}</View>
           ) : (
             <Textarea
-              className='report-textarea'
+              className="report-textarea"
               value={draft.description}
               maxlength={MAX_DESCRIPTION_LENGTH}
-              placeholder='请写清楚发生了什么、在哪里、从什么时候开始'
+              placeholder="请写清楚发生了什么、在哪里、从什么时候开始"
               onInput={(e) => update({ description: e.detail.value })}
             />
           )}
-          <Text className='report-counter'>
+          <Text className="report-counter">
             {draft.description.length}/{MAX_DESCRIPTION_LENGTH}
           </Text>
-          {errors.description && <Text className='field__error'>{errors.description}</Text>}
+          {errors.description && <Text className="field__error">{errors.description}</Text>}
         </View>
         <PhotoPicker photos={photos} error={errors.photoIds} />
         <LocationField buildingText={buildingText} location={draft.location} onChange={(location) => update({ location })} />
       </View>
 
-      <View className='card'>
-        <View className='field'>
-          <Text className='field__label'>联系电话（选填）</Text>
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">联系电话（选填）</Text>
           <Input
-            className='input'
-            type='number'
+            className="input"
+            type="number"
             maxlength={13}
             value={draft.contactPhone}
-            placeholder='手机号或座机号'
+            placeholder="手机号或座机号"
             onInput={(e) => update({ contactPhone: e.detail.value })}
           />
-          <Text className='report-hint'>留下电话，民警可以回电向您了解情况</Text>
-          {errors.contactPhone && <Text className='field__error'>{errors.contactPhone}</Text>}
+          <Text className="report-hint">留下电话，民警可以回电向您了解情况</Text>
+          {errors.contactPhone && <Text className="field__error">{errors.contactPhone}</Text>}
         </View>
         <View
           className={`report-toggle ${draft.anonymous ? 'report-toggle--on' : ''}`}
-          role='switch'
+          role="switch"
           aria-checked={draft.anonymous}
           onClick={() => update({ anonymous: !draft.anonymous })}
         >
-          <Text className='report-toggle__label'>匿名反映</Text>
-          <View className='report-toggle__track'>
-            <Text className='report-toggle__state'>{draft.anonymous ? '已开启' : '未开启'}</Text>
-            <View className='report-toggle__knob' />
+          <Text className="report-toggle__label">匿名反映</Text>
+          <View className="report-toggle__track">
+            <Text className="report-toggle__state">{draft.anonymous ? '已开启' : '未开启'}</Text>
+            <View className="report-toggle__knob" />
           </View>
         </View>
-        <Text className='report-hint'>{ANONYMOUS_NOTE}</Text>
+        <Text className="report-hint">{ANONYMOUS_NOTE}</Text>
       </View>
 
-      {notice && <View className='error-box'>{notice}</View>}
-      {errors.clientKey && <View className='error-box'>{errors.clientKey}</View>}
-      <BusyButton className='btn btn--primary report-submit' busy={busy} onClick={onSubmit}>
+      {notice && <View className="error-box">{notice}</View>}
+      {errors.clientKey && <View className="error-box">{errors.clientKey}</View>}
+      <BusyButton className="btn btn--primary report-submit" busy={busy} onClick={onSubmit}>
         提交
       </BusyButton>
-      <Text className='report-saved'>填写的内容会自动保存在本机，提交成功后清除</Text>
+      <Text className="report-saved">填写的内容会自动保存在本机，提交成功后清除</Text>
 
       {emergency && <EmergencyConfirm signals={emergency} onContinue={onEmergencyContinue} onClose={() => setEmergency(null)} />}
     </View>

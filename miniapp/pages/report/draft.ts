@@ -8,9 +8,7 @@ import { newClientKey } from '../../utils/client-key'
  * network or a crash loses nothing. Its clientKey is made once and sent with every submit of
  * this draft: a retried submit gets the first ticket back, never a second.
  */
-export type DraftLocation =
-  | { type: 'building' }
-  | { type: 'pin'; latitude: number; longitude: number; address: string }
+export type DraftLocation = { type: 'building' } | { type: 'pin'; latitude: number; longitude: number; address: string }
 
 export interface ReportDraft {
   clientKey: string
@@ -26,12 +24,26 @@ export interface ReportDraft {
 export const draftStorageKey = (kind: ReportKind) => `anju.reportDraft.${kind}`
 
 export function emptyDraft(): ReportDraft {
-  return { clientKey: newClientKey(), categoryId: null, description: '', photos: [], location: { type: 'building' }, contactPhone: '', anonymous: false }
+  return {
+    clientKey: newClientKey(),
+    categoryId: null,
+    description: '',
+    photos: [],
+    location: { type: 'building' },
+    contactPhone: '',
+    anonymous: false,
+  }
 }
 
 /** Whether the draft holds anything the resident wrote or chose. */
 export function draftHasContent(draft: ReportDraft): boolean {
-  return draft.description.trim() !== '' || draft.photos.length > 0 || draft.categoryId !== null || draft.location.type === 'pin' || draft.contactPhone !== ''
+  return (
+    draft.description.trim() !== '' ||
+    draft.photos.length > 0 ||
+    draft.categoryId !== null ||
+    draft.location.type === 'pin' ||
+    draft.contactPhone !== ''
+  )
 }
 
 export function loadDraft(kind: ReportKind): ReportDraft | null {

@@ -73,7 +73,9 @@ describe('上报', () => {
 
     expect(await screen.findByText(`${message}（草稿已保存）`)).toBeTruthy()
     expect(screen.queryByText(SAVED_OFFLINE)).toBeNull()
-    expect((Taro.getStorageSync(draftStorageKey('hazard')) as { description: string }).description).toBe('3号楼2单元楼道堆满杂物，堵住了消防通道')
+    expect((Taro.getStorageSync(draftStorageKey('hazard')) as { description: string }).description).toBe(
+      '3号楼2单元楼道堆满杂物，堵住了消防通道',
+    )
   })
 
   it('keeps the draft when the network fails, and a retry sends the same clientKey', async () => {
@@ -119,10 +121,19 @@ describe('上报', () => {
   it('uploads each photo at once and never takes a tenth', async () => {
     const calls = fakeServer()
     let nextId = 500
-    const upload = jest.spyOn(Taro, 'uploadFile').mockImplementation((() =>
-      Promise.resolve({ statusCode: 201, data: JSON.stringify(photo(++nextId)), errMsg: 'uploadFile:ok' })) as never)
-    const files = (n: number) => ({ tempFiles: Array.from({ length: n }, (_, i) => ({ tempFilePath: `blob:photo-${i}`, size: 1000, fileType: 'image' })), type: 'image', errMsg: 'chooseMedia:ok' })
-    const choose = jest.spyOn(Taro, 'chooseMedia').mockResolvedValueOnce(files(7) as never).mockResolvedValueOnce(files(5) as never)
+    const upload = jest
+      .spyOn(Taro, 'uploadFile')
+      .mockImplementation((() =>
+        Promise.resolve({ statusCode: 201, data: JSON.stringify(photo(++nextId)), errMsg: 'uploadFile:ok' })) as never)
+    const files = (n: number) => ({
+      tempFiles: Array.from({ length: n }, (_, i) => ({ tempFilePath: `blob:photo-${i}`, size: 1000, fileType: 'image' })),
+      type: 'image',
+      errMsg: 'chooseMedia:ok',
+    })
+    const choose = jest
+      .spyOn(Taro, 'chooseMedia')
+      .mockResolvedValueOnce(files(7) as never)
+      .mockResolvedValueOnce(files(5) as never)
     render(<ReportPage />)
     await fillForm()
 
@@ -134,7 +145,13 @@ describe('上报', () => {
     expect(choose).toHaveBeenNthCalledWith(1, { count: 9, mediaType: ['image'], sizeType: ['compressed'] })
     expect(choose).toHaveBeenNthCalledWith(2, { count: 2, mediaType: ['image'], sizeType: ['compressed'] })
     expect(upload).toHaveBeenCalledTimes(9)
-    expect(upload.mock.calls[0]?.[0]).toMatchObject({ url: expect.stringMatching(/^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), name: 'file', header: { Authorization: 'Bearer access-resident' } })
+    expect(upload.mock.calls[0]?.[0]).toMatchObject({
+      url: expect.stringMatching(
+        /^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+      name: 'file',
+      header: { Authorization: 'Bearer access-resident' },
+    })
     // Each photo is its own upload: its own key.
     expect(new Set(upload.mock.calls.map((c) => (c[0] as { url: string }).url)).size).toBe(9)
     expect(screen.queryByText('添加照片')).toBeNull()
@@ -150,9 +167,18 @@ describe('上报', () => {
     const upload = jest
       .spyOn(Taro, 'uploadFile')
       .mockImplementationOnce((() =>
-        Promise.resolve({ statusCode: 413, data: JSON.stringify({ error: { code: 'payload_too_large', message: '照片不能超过 10MB' } }), errMsg: 'uploadFile:ok' })) as never)
-      .mockImplementationOnce((() => Promise.resolve({ statusCode: 201, data: JSON.stringify(photo(77)), errMsg: 'uploadFile:ok' })) as never)
-    jest.spyOn(Taro, 'chooseMedia').mockResolvedValue({ tempFiles: [{ tempFilePath: 'blob:big', size: 1, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' } as never)
+        Promise.resolve({
+          statusCode: 413,
+          data: JSON.stringify({ error: { code: 'payload_too_large', message: '照片不能超过 10MB' } }),
+          errMsg: 'uploadFile:ok',
+        })) as never)
+      .mockImplementationOnce((() =>
+        Promise.resolve({ statusCode: 201, data: JSON.stringify(photo(77)), errMsg: 'uploadFile:ok' })) as never)
+    jest.spyOn(Taro, 'chooseMedia').mockResolvedValue({
+      tempFiles: [{ tempFilePath: 'blob:big', size: 1, fileType: 'image' }],
+      type: 'image',
+      errMsg: 'chooseMedia:ok',
+    } as never)
     render(<ReportPage />)
     await fillForm()
     fireEvent.click(screen.getByText('添加照片'))
@@ -166,7 +192,9 @@ describe('上报', () => {
     expect(kept.photos.map((p) => p.id)).toEqual([77])
     // The retry is the same upload to the server: a lost answer never stores the photo twice.
     const urls = upload.mock.calls.map((c) => (c[0] as { url: string }).url)
-    expect(urls[0]).toMatch(/^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(urls[0]).toMatch(
+      /^\/api\/uploads\?purpose=ticket&clientKey=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
     expect(urls[1]).toBe(urls[0])
   })
 
@@ -191,7 +219,10 @@ describe('上报', () => {
     const calls = fakeServer((c) =>
       sent(c).emergencyAcknowledged
         ? { statusCode: 201, data: receipt() }
-        : { statusCode: 409, data: { error: { code: 'emergency_confirm_required', message: '请立即拨打110', details: { signals: ['燃气泄漏'] } } } },
+        : {
+            statusCode: 409,
+            data: { error: { code: 'emergency_confirm_required', message: '请立即拨打110', details: { signals: ['燃气泄漏'] } } },
+          },
     )
     render(<ReportPage />)
     // Words the app's list does not catch; the server's check is the one that counts.
@@ -212,7 +243,9 @@ describe('上报', () => {
     fireEvent.click(screen.getByText('隐患上报'))
     // Nothing written as a hazard yet: the words move along, the category is chosen again.
     await screen.findByText('消防安全')
-    expect((screen.getByPlaceholderText('请写清楚发生了什么、在哪里、从什么时候开始') as HTMLTextAreaElement).value).toBe('楼上每天半夜装修')
+    expect((screen.getByPlaceholderText('请写清楚发生了什么、在哪里、从什么时候开始') as HTMLTextAreaElement).value).toBe(
+      '楼上每天半夜装修',
+    )
     expect(Taro.getStorageSync(draftStorageKey('dispute'))).toBeFalsy()
   })
 

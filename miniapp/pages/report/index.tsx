@@ -14,10 +14,10 @@ const parseKind = (value: string | undefined): ReportKind => REPORT_KINDS.find((
 
 function BindFirst() {
   return (
-    <View className='card'>
-      <Text className='section-title'>请先绑定您住的楼栋</Text>
-      <Text className='report-prompt'>绑定后，您反映的问题会直接交给负责您这栋楼的楼长民警。</Text>
-      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
+    <View className="card">
+      <Text className="section-title">请先绑定您住的楼栋</Text>
+      <Text className="report-prompt">绑定后，您反映的问题会直接交给负责您这栋楼的楼长民警。</Text>
+      <Button className="btn btn--primary" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
         绑定我的楼栋
       </Button>
     </View>
@@ -53,7 +53,7 @@ export default function ReportPage() {
 
   if (receipt) {
     return (
-      <View className='page report'>
+      <View className="page report">
         <Receipt
           receipt={receipt}
           onView={() => void Taro.redirectTo({ url: ticketPageUrl(receipt.ticket.id) })}
@@ -63,13 +63,13 @@ export default function ReportPage() {
     )
   }
   if (!me) {
-    return <View className='page'>{error ? <LoadError message={error} onRetry={() => void load()} /> : <Loading />}</View>
+    return <View className="page">{error ? <LoadError message={error} onRetry={() => void load()} /> : <Loading />}</View>
   }
   return (
-    <View className='page report'>
+    <View className="page report">
       {me.user.role !== 'resident' ? (
-        <View className='card'>
-          <Text className='report-prompt'>上报由居民使用。工作人员请在“工单”页办理。</Text>
+        <View className="card">
+          <Text className="report-prompt">上报由居民使用。工作人员请在“工单”页办理。</Text>
         </View>
       ) : me.residence ? (
         <ReportForm residence={me.residence} initialKind={parseKind(router.params.kind)} onSubmitted={showReceipt} />

@@ -24,7 +24,13 @@ export function checkReport(kind: ReportKind, draft: ReportDraft, slots: PhotoSl
   if (slots.some((s) => s.status === 'failed')) return { ok: false, errors: { photoIds: '有照片没有上传成功，请点“重试”或删除后再提交' } }
   const location =
     draft.location.type === 'pin'
-      ? { type: 'pin' as const, latitude: draft.location.latitude, longitude: draft.location.longitude, address: draft.location.address, buildingId }
+      ? {
+          type: 'pin' as const,
+          latitude: draft.location.latitude,
+          longitude: draft.location.longitude,
+          address: draft.location.address,
+          buildingId,
+        }
       : { type: 'building' as const, buildingId }
   const parsed = createTicketSchema.safeParse({
     clientKey: draft.clientKey,

@@ -10,20 +10,20 @@ export function percent(rate: number | null): string {
 
 /** Horizontal bars, one per row, as long as its share of the largest: no chart library needed. */
 export function BarList({ rows, empty }: { rows: StatsRow[]; empty: string }) {
-  if (rows.length === 0) return <Text className='text-soft'>{empty}</Text>
+  if (rows.length === 0) return <Text className="text-soft">{empty}</Text>
   const max = Math.max(1, ...rows.map((r) => r.count))
   return (
-    <View className='bars'>
+    <View className="bars">
       {rows.map((r) => (
-        <View key={r.key} className='bars__row'>
-          <View className='row'>
-            <Text className='bars__label'>{r.label}</Text>
-            <Text className='bars__count'>{r.count} 件</Text>
+        <View key={r.key} className="bars__row">
+          <View className="row">
+            <Text className="bars__label">{r.label}</Text>
+            <Text className="bars__count">{r.count} 件</Text>
           </View>
-          <View className='bars__track'>
-            <View className='bars__fill' style={{ width: `${(r.count / max) * 100}%` }} aria-label={`${r.label} ${r.count} 件`} />
+          <View className="bars__track">
+            <View className="bars__fill" style={{ width: `${(r.count / max) * 100}%` }} aria-label={`${r.label} ${r.count} 件`} />
           </View>
-          <Text className='bars__rates'>
+          <Text className="bars__rates">
             按时办结 {percent(r.onTimeRate)} · 满意 {percent(r.satisfactionRate)}
           </Text>
         </View>
@@ -51,23 +51,23 @@ export function fillDays(stats: Pick<TicketStats, 'from' | 'to' | 'byDay'>): Arr
 /** 每日受理量: one column per day, the busiest day full height. */
 export function DayColumns({ stats }: { stats: Pick<TicketStats, 'from' | 'to' | 'byDay'> }) {
   const days = fillDays(stats)
-  if (days.length === 0) return <Text className='text-soft'>这段时间没有工单。</Text>
+  if (days.length === 0) return <Text className="text-soft">这段时间没有工单。</Text>
   const max = Math.max(1, ...days.map((d) => d.count))
   const first = days[0]!
   const last = days[days.length - 1]!
   return (
     <View>
-      <Text className='columns__max'>最多一天 {max} 件</Text>
-      <View className='columns'>
+      <Text className="columns__max">最多一天 {max} 件</Text>
+      <View className="columns">
         {days.map((d) => (
-          <View key={d.day} className='columns__slot' aria-label={`${shortDate(d.day)} ${d.count} 件`}>
-            <View className='columns__bar' style={{ height: `${(d.count / max) * 100}%` }} />
+          <View key={d.day} className="columns__slot" aria-label={`${shortDate(d.day)} ${d.count} 件`}>
+            <View className="columns__bar" style={{ height: `${(d.count / max) * 100}%` }} />
           </View>
         ))}
       </View>
-      <View className='row'>
-        <Text className='columns__axis'>{shortDate(first.day)}</Text>
-        {days.length > 1 && <Text className='columns__axis'>{shortDate(last.day)}</Text>}
+      <View className="row">
+        <Text className="columns__axis">{shortDate(first.day)}</Text>
+        {days.length > 1 && <Text className="columns__axis">{shortDate(last.day)}</Text>}
       </View>
     </View>
   )

@@ -50,7 +50,16 @@ describe('工单统计', () => {
   it('shows the totals as figures and percentages, and bars in proportion to the counts', async () => {
     const calls = serve((c) => {
       if (c.url === '/api/me') return { statusCode: 200, data: desk }
-      if (c.url.startsWith('/api/places/communities')) return { statusCode: 200, data: { items: [{ id: 21, name: '幸福社区', street: '幸福路街道' }, { id: 30, name: '别处社区', street: '别的街道' }] } }
+      if (c.url.startsWith('/api/places/communities'))
+        return {
+          statusCode: 200,
+          data: {
+            items: [
+              { id: 21, name: '幸福社区', street: '幸福路街道' },
+              { id: 30, name: '别处社区', street: '别的街道' },
+            ],
+          },
+        }
       return { statusCode: 200, data: stats }
     })
     render(<StatsPage />)
@@ -76,7 +85,11 @@ describe('工单统计', () => {
   })
 
   it('switches the period to 近7天', async () => {
-    const calls = serve((c) => (c.url === '/api/me' ? { statusCode: 200, data: desk } : { statusCode: 200, data: c.url.startsWith('/api/stats') ? stats : { items: [] } }))
+    const calls = serve((c) =>
+      c.url === '/api/me'
+        ? { statusCode: 200, data: desk }
+        : { statusCode: 200, data: c.url.startsWith('/api/stats') ? stats : { items: [] } },
+    )
     render(<StatsPage />)
     await screen.findByLabelText('受理量 15')
     fireEvent.click(screen.getByText('近7天'))

@@ -28,12 +28,12 @@ function Totals({ stats }: { stats: TicketStats }) {
     { label: '满意率', value: percent(t.satisfactionRate), sub: `${t.rated} 人评价` },
   ]
   return (
-    <View className='card stats-totals'>
+    <View className="card stats-totals">
       {figures.map((f) => (
-        <View key={f.label} className='stats-totals__item' aria-label={`${f.label} ${f.value}`}>
-          <Text className='stats-totals__value'>{f.value}</Text>
-          <Text className='stats-totals__label'>{f.label}</Text>
-          {f.sub && <Text className='stats-totals__sub'>{f.sub}</Text>}
+        <View key={f.label} className="stats-totals__item" aria-label={`${f.label} ${f.value}`}>
+          <Text className="stats-totals__value">{f.value}</Text>
+          <Text className="stats-totals__label">{f.label}</Text>
+          {f.sub && <Text className="stats-totals__sub">{f.sub}</Text>}
         </View>
       ))}
     </View>
@@ -86,9 +86,9 @@ export default function StatsPage() {
 
   const placeRange = [stats.data ? `全部（${stats.data.scope.name}）` : '全部', ...places.map((p) => p.name)]
   return (
-    <View className='page stats'>
-      <View className='card'>
-        <View className='stats-periods'>
+    <View className="page stats">
+      <View className="card">
+        <View className="stats-periods">
           {PERIODS.map((p) => (
             <Button key={p} className={`stats-periods__item ${period === p ? 'stats-periods__item--on' : ''}`} onClick={() => setPeriod(p)}>
               {PERIOD_LABELS[p]}
@@ -96,24 +96,35 @@ export default function StatsPage() {
           ))}
         </View>
         {period === 'custom' && (
-          <View className='stats-dates'>
-            <Picker mode='date' value={custom.from} end={custom.to} onChange={(e) => setCustom({ ...custom, from: String(e.detail.value) })}>
-              <View className='picker-box'>{shortDate(custom.from)}</View>
+          <View className="stats-dates">
+            <Picker
+              mode="date"
+              value={custom.from}
+              end={custom.to}
+              onChange={(e) => setCustom({ ...custom, from: String(e.detail.value) })}
+            >
+              <View className="picker-box">{shortDate(custom.from)}</View>
             </Picker>
-            <Text className='stats-dates__to'>至</Text>
-            <Picker mode='date' value={custom.to} start={custom.from} end={beijingDate(Date.now())} onChange={(e) => setCustom({ ...custom, to: String(e.detail.value) })}>
-              <View className='picker-box'>{shortDate(custom.to)}</View>
+            <Text className="stats-dates__to">至</Text>
+            <Picker
+              mode="date"
+              value={custom.to}
+              start={custom.from}
+              end={beijingDate(Date.now())}
+              onChange={(e) => setCustom({ ...custom, to: String(e.detail.value) })}
+            >
+              <View className="picker-box">{shortDate(custom.to)}</View>
             </Picker>
           </View>
         )}
-        <Text className='stats-range'>
+        <Text className="stats-range">
           {shortDate(range.from)} 至 {shortDate(range.to)}
         </Text>
         {places.length > 0 && (
-          <Picker mode='selector' range={placeRange} value={placeIndex} onChange={(e) => setPlaceIndex(Number(e.detail.value))}>
-            <View className='picker-box'>
+          <Picker mode="selector" range={placeRange} value={placeIndex} onChange={(e) => setPlaceIndex(Number(e.detail.value))}>
+            <View className="picker-box">
               <Text>{placeRange[placeIndex]}</Text>
-              <Text className='stats-change'>换地点</Text>
+              <Text className="stats-change">换地点</Text>
             </View>
           </Picker>
         )}
@@ -126,28 +137,28 @@ export default function StatsPage() {
       ) : (
         <View>
           <Totals stats={stats.data} />
-          <View className='card'>
-            <Text className='section-title'>每日受理量</Text>
+          <View className="card">
+            <Text className="section-title">每日受理量</Text>
             <DayColumns stats={stats.data} />
           </View>
-          <View className='card'>
-            <Text className='section-title'>按类别</Text>
-            <BarList rows={stats.data.byCategory} empty='这段时间没有工单。' />
+          <View className="card">
+            <Text className="section-title">按类别</Text>
+            <BarList rows={stats.data.byCategory} empty="这段时间没有工单。" />
           </View>
-          <View className='card'>
-            <Text className='section-title'>按地区</Text>
-            <BarList rows={stats.data.byPlace} empty='这段时间没有工单。' />
+          <View className="card">
+            <Text className="section-title">按地区</Text>
+            <BarList rows={stats.data.byPlace} empty="这段时间没有工单。" />
           </View>
         </View>
       )}
 
-      <View className='card'>
-        {exportError && <View className='error-box'>{exportError}</View>}
-        <BusyButton className='btn btn--primary' busy={exporting} onClick={() => void exportCsv()}>
+      <View className="card">
+        {exportError && <View className="error-box">{exportError}</View>}
+        <BusyButton className="btn btn--primary" busy={exporting} onClick={() => void exportCsv()}>
           导出CSV
         </BusyButton>
         {exported && (
-          <Button className='btn' onClick={() => void shareCsvFile(exported, fileName).catch(() => undefined)}>
+          <Button className="btn" onClick={() => void shareCsvFile(exported, fileName).catch(() => undefined)}>
             发送到微信聊天
           </Button>
         )}

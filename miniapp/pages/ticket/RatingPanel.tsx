@@ -25,7 +25,11 @@ export default function RatingPanel({ canReopen, busy, clientKeyFor, onSubmit }:
   function send(input: unknown, fallback: string) {
     const parsed = ticketActionInputSchema.safeParse(input)
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message && /[\u4e00-\u9fa5]/.test(parsed.error.issues[0].message) ? parsed.error.issues[0].message : fallback)
+      setError(
+        parsed.error.issues[0]?.message && /[\u4e00-\u9fa5]/.test(parsed.error.issues[0].message)
+          ? parsed.error.issues[0].message
+          : fallback,
+      )
       return
     }
     setError(null)
@@ -41,31 +45,37 @@ export default function RatingPanel({ canReopen, busy, clientKeyFor, onSubmit }:
   }
 
   return (
-    <View className='rating'>
-      <Text className='section-title'>请您评价办理结果</Text>
-      <View className='rating__choices'>
+    <View className="rating">
+      <Text className="section-title">请您评价办理结果</Text>
+      <View className="rating__choices">
         {RATINGS.map((r) => (
-          <View key={r} className={`rating__choice rating__choice--${r} ${rating === r ? 'rating__choice--on' : ''}`} onClick={() => setRating(r)}>
+          <View
+            key={r}
+            className={`rating__choice rating__choice--${r} ${rating === r ? 'rating__choice--on' : ''}`}
+            onClick={() => setRating(r)}
+          >
             {RATING_LABELS[r]}
           </View>
         ))}
       </View>
       <Textarea
-        className='rating__comment'
+        className="rating__comment"
         value={comment}
         maxlength={500}
         placeholder={unhappy ? '请说说哪里不满意，问题还有哪些没解决' : '还想说的话（选填）'}
         onInput={(e) => setComment(e.detail.value)}
       />
-      {unhappy && canReopen && (
-        <Text className='rating__hint'>问题没有解决？可以申请重新办理，您写的意见会作为原因交给民警。</Text>
-      )}
-      {error && <View className='error-box'>{error}</View>}
-      <BusyButton className='btn btn--primary' busy={busy === 'rate'} onClick={rate}>
+      {unhappy && canReopen && <Text className="rating__hint">问题没有解决？可以申请重新办理，您写的意见会作为原因交给民警。</Text>}
+      {error && <View className="error-box">{error}</View>}
+      <BusyButton className="btn btn--primary" busy={busy === 'rate'} onClick={rate}>
         提交评价
       </BusyButton>
       {unhappy && canReopen && (
-        <BusyButton className='btn' busy={busy === 'reopen'} onClick={() => send({ action: 'reopen', clientKey: clientKeyFor('reopen'), reason: comment }, '请说明需要重新办理的原因')}>
+        <BusyButton
+          className="btn"
+          busy={busy === 'reopen'}
+          onClick={() => send({ action: 'reopen', clientKey: clientKeyFor('reopen'), reason: comment }, '请说明需要重新办理的原因')}
+        >
           申请重新办理
         </BusyButton>
       )}

@@ -56,32 +56,46 @@ export default function ResidentActions({ ticket, onChanged, onConflict, now = D
 
   async function withdraw() {
     const answer = await Promise.resolve(
-      Taro.showModal({ title: '撤回这条反映？', content: '撤回后民警将不再处理。如问题仍在，需要重新上报。', confirmText: '确定撤回', cancelText: '再想想' }),
+      Taro.showModal({
+        title: '撤回这条反映？',
+        content: '撤回后民警将不再处理。如问题仍在，需要重新上报。',
+        confirmText: '确定撤回',
+        cancelText: '再想想',
+      }),
     ).catch(() => null)
     if (answer?.confirm) await act({ action: 'withdraw', clientKey: keys.keyFor('withdraw') })
   }
 
   return (
-    <View className='card ticket-actions'>
+    <View className="card ticket-actions">
       {allowed.includes('rate') && (
-        <RatingPanel canReopen={canReopen(ticket, now)} busy={busy === 'rate' || busy === 'reopen' ? busy : null} clientKeyFor={keys.keyFor} onSubmit={(input) => void act(input)} />
+        <RatingPanel
+          canReopen={canReopen(ticket, now)}
+          busy={busy === 'rate' || busy === 'reopen' ? busy : null}
+          clientKeyFor={keys.keyFor}
+          onSubmit={(input) => void act(input)}
+        />
       )}
       {allowed.includes('urge') && (
-        <View className='ticket-actions__item'>
-          <Text className='ticket-actions__hint'>等了较长时间还没有进展，可以催一催。</Text>
-          <BusyButton className='btn btn--primary' busy={busy === 'urge'} onClick={() => void act({ action: 'urge', clientKey: keys.keyFor('urge') })}>
+        <View className="ticket-actions__item">
+          <Text className="ticket-actions__hint">等了较长时间还没有进展，可以催一催。</Text>
+          <BusyButton
+            className="btn btn--primary"
+            busy={busy === 'urge'}
+            onClick={() => void act({ action: 'urge', clientKey: keys.keyFor('urge') })}
+          >
             催办
           </BusyButton>
         </View>
       )}
       {allowed.includes('withdraw') && (
-        <View className='ticket-actions__item'>
-          <BusyButton className='btn btn--danger' busy={busy === 'withdraw'} onClick={() => void withdraw()}>
+        <View className="ticket-actions__item">
+          <BusyButton className="btn btn--danger" busy={busy === 'withdraw'} onClick={() => void withdraw()}>
             撤回
           </BusyButton>
         </View>
       )}
-      {error && <View className='error-box ticket-actions__error'>{error}</View>}
+      {error && <View className="error-box ticket-actions__error">{error}</View>}
     </View>
   )
 }

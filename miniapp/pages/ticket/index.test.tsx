@@ -62,7 +62,10 @@ describe('工单详情', () => {
   })
 
   it('withdraws only after the resident confirms', async () => {
-    const calls = fakeServer(detail(), () => ({ statusCode: 200, data: detail({ status: 'withdrawn', statusText: '已撤回', actions: [] }) }))
+    const calls = fakeServer(detail(), () => ({
+      statusCode: 200,
+      data: detail({ status: 'withdrawn', statusText: '已撤回', actions: [] }),
+    }))
     const confirm = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
     render(<TicketPage />)
     fireEvent.click(await screen.findByText('撤回'))
@@ -77,7 +80,10 @@ describe('工单详情', () => {
   })
 
   it('rates the result with one of three big choices and a comment', async () => {
-    const calls = fakeServer(resolved(), () => ({ statusCode: 200, data: resolved({ status: 'closed', statusText: '已完结', rating: 'satisfied', actions: [] }) }))
+    const calls = fakeServer(resolved(), () => ({
+      statusCode: 200,
+      data: resolved({ status: 'closed', statusText: '已完结', rating: 'satisfied', actions: [] }),
+    }))
     render(<TicketPage />)
     fireEvent.click(await screen.findByText('满意'))
     expect(screen.queryByText('申请重新办理')).toBeNull()
@@ -88,7 +94,10 @@ describe('工单详情', () => {
   })
 
   it('offers 申请重新办理 on 不满意, with the comment as the reason', async () => {
-    const calls = fakeServer(resolved(), () => ({ statusCode: 200, data: resolved({ status: 'in_progress', statusText: '处理中', actions: ['urge'] }) }))
+    const calls = fakeServer(resolved(), () => ({
+      statusCode: 200,
+      data: resolved({ status: 'in_progress', statusText: '处理中', actions: ['urge'] }),
+    }))
     render(<TicketPage />)
     fireEvent.click(await screen.findByText('不满意'))
     fireEvent.click(screen.getByText('申请重新办理'))

@@ -47,12 +47,12 @@ export default function TicketPage() {
   }
 
   if (!ticket) {
-    return <View className='page'>{error ? <LoadError message={error} onRetry={() => void load()} /> : <Loading />}</View>
+    return <View className="page">{error ? <LoadError message={error} onRetry={() => void load()} /> : <Loading />}</View>
   }
   const staff = user !== null && STAFF_ROLES.has(user.role)
   return (
-    <View className='page ticket'>
-      {notice && <View className='error-box'>{notice}</View>}
+    <View className="page ticket">
+      {notice && <View className="error-box">{notice}</View>}
       <TicketInfo ticket={ticket} />
       {staff ? (
         <StaffActions ticket={ticket} onChanged={changed} />
@@ -66,8 +66,8 @@ export default function TicketPage() {
           }}
         />
       )}
-      <View className='card'>
-        <Text className='section-title'>办理进度</Text>
+      <View className="card">
+        <Text className="section-title">办理进度</Text>
         <Timeline events={ticket.timeline} />
       </View>
     </View>

@@ -19,15 +19,15 @@ const EMPTY_TEXT: Record<MyTicketTab, string> = {
 /** One of my tickets. Deadlines are the staff's business: a resident sees the status only. */
 function MyTicketCard({ ticket }: { ticket: TicketSummary }) {
   return (
-    <View className='card my-ticket' onClick={() => void Taro.navigateTo({ url: ticketPageUrl(ticket.id) })}>
-      <View className='row'>
-        <Text className='my-ticket__category'>{ticket.categoryName}</Text>
+    <View className="card my-ticket" onClick={() => void Taro.navigateTo({ url: ticketPageUrl(ticket.id) })}>
+      <View className="row">
+        <Text className="my-ticket__category">{ticket.categoryName}</Text>
         <TicketStatus status={ticket.status} text={ticket.statusText} />
       </View>
-      <Text className='my-ticket__title'>{ticket.title}</Text>
-      <Text className='my-ticket__line'>编号 {ticket.number}</Text>
-      <Text className='my-ticket__line'>提交于 {formatBeijingDateTime(ticket.createdAt)}</Text>
-      {ticket.status === 'resolved' && <Text className='my-ticket__todo'>已办结，请您评价 ›</Text>}
+      <Text className="my-ticket__title">{ticket.title}</Text>
+      <Text className="my-ticket__line">编号 {ticket.number}</Text>
+      <Text className="my-ticket__line">提交于 {formatBeijingDateTime(ticket.createdAt)}</Text>
+      {ticket.status === 'resolved' && <Text className="my-ticket__todo">已办结，请您评价 ›</Text>}
     </View>
   )
 }
@@ -51,7 +51,7 @@ export default function MyTickets({ refreshKey, canReport }: { refreshKey: numbe
 
   return (
     <View>
-      <View className='tab-strip my-tabs'>
+      <View className="tab-strip my-tabs">
         {MY_TICKET_TABS.map((t) => (
           <View key={t} className={`tab-strip__item ${t === tab ? 'tab-strip__item--on' : ''}`} onClick={() => setTab(t)}>
             {MY_TICKET_TAB_LABELS[t]}
@@ -64,10 +64,10 @@ export default function MyTickets({ refreshKey, canReport }: { refreshKey: numbe
       ) : list.error ? (
         <LoadError message={list.error} onRetry={() => setPulls((n) => n + 1)} />
       ) : list.items.length === 0 ? (
-        <View className='card my-empty'>
-          <Text className='my-empty__text'>{EMPTY_TEXT[tab]}</Text>
+        <View className="card my-empty">
+          <Text className="my-empty__text">{EMPTY_TEXT[tab]}</Text>
           {canReport && (
-            <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: reportPageUrl('hazard') })}>
+            <Button className="btn btn--primary" onClick={() => void Taro.navigateTo({ url: reportPageUrl('hazard') })}>
               去上报
             </Button>
           )}
@@ -77,13 +77,13 @@ export default function MyTickets({ refreshKey, canReport }: { refreshKey: numbe
           {list.items.map((ticket) => (
             <MyTicketCard key={ticket.id} ticket={ticket} />
           ))}
-          {list.moreError && <Text className='field__error'>{list.moreError}</Text>}
+          {list.moreError && <Text className="field__error">{list.moreError}</Text>}
           {list.hasMore ? (
-            <BusyButton className='btn' busy={list.loadingMore} onClick={list.loadMore}>
+            <BusyButton className="btn" busy={list.loadingMore} onClick={list.loadMore}>
               加载更多
             </BusyButton>
           ) : (
-            <Text className='my-end'>没有更多了</Text>
+            <Text className="my-end">没有更多了</Text>
           )}
         </View>
       )}

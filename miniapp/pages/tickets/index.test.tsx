@@ -20,7 +20,10 @@ describe('我的工单', () => {
       if (call.url === '/api/me') return { statusCode: 200, data: boundMe }
       if (call.url === '/api/tickets/mine?tab=all&limit=20') return { statusCode: 200, data: { items: [summary()], nextCursor: 'c1' } }
       if (call.url === '/api/tickets/mine?tab=all&cursor=c1&limit=20') {
-        return { statusCode: 200, data: { items: [summary({ id: 41, title: '小区门口路灯不亮', status: 'resolved', statusText: '已办结' })], nextCursor: null } }
+        return {
+          statusCode: 200,
+          data: { items: [summary({ id: 41, title: '小区门口路灯不亮', status: 'resolved', statusText: '已办结' })], nextCursor: null },
+        }
       }
       return { statusCode: 200, data: { items: [], nextCursor: null } }
     })

@@ -37,13 +37,13 @@ export default function TicketsPage() {
   staff.current = role !== undefined && STAFF_ROLES.has(role)
   if (!role || shown === 0) {
     return (
-      <View className='page'>
+      <View className="page">
         <Loading />
       </View>
     )
   }
   return (
-    <View className='page tickets'>
+    <View className="page tickets">
       {staff.current ? <Workbench key={workbenchKey} /> : <MyTickets refreshKey={shown} canReport={role === 'resident'} />}
     </View>
   )

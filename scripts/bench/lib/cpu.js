@@ -46,7 +46,10 @@ function findProcess(names) {
  */
 function cpuMeter(pids) {
   let start = null
-  const snapshot = () => ({ machine: machineJiffies(), procs: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, pid ? processJiffies(pid) : NaN])) })
+  const snapshot = () => ({
+    machine: machineJiffies(),
+    procs: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, pid ? processJiffies(pid) : NaN])),
+  })
   return {
     start() {
       start = snapshot()

@@ -40,7 +40,9 @@ async function poolMonitor(database, intervalMs = 100) {
   }, intervalMs)
   return {
     /** Counts samples where every one of `n` pooled connections was busy. */
-    setLimit: (n) => { limit = n },
+    setLimit: (n) => {
+      limit = n
+    },
     async stop() {
       clearInterval(timer)
       await close()

@@ -28,8 +28,13 @@ async function startServer({ databaseUrl, name, env = {}, profile = false, build
   const log = createWriteStream(logFile)
   const childEnv = {
     ...process.env,
-    NODE_ENV: 'development', DEMO_DATA: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-    DATA_DIR: dataDir, DATABASE_URL: databaseUrl,
+    NODE_ENV: 'development',
+    DEMO_DATA: '1',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
     // The load generator logs every bench resident in from one address; login is not what is measured.
     LOGIN_PER_ADDRESS_PER_MINUTE: '100000',
     ...env,
@@ -51,7 +56,12 @@ async function startServer({ databaseUrl, name, env = {}, profile = false, build
   child.stderr.pipe(log)
 
   let exited = false
-  const exit = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }) }))
+  const exit = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true
+      resolve({ code, signal })
+    }),
+  )
   const stop = onCleanup(`stop ${name} server`, async () => {
     if (!exited) {
       child.kill('SIGTERM')
@@ -64,7 +74,10 @@ async function startServer({ databaseUrl, name, env = {}, profile = false, build
   })
 
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not listen within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`)), START_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not listen within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`)),
+      START_TIMEOUT_MS,
+    )
     child.on('message', (m) => {
       if (m && m.type === 'listening') {
         clearTimeout(timer)
@@ -84,15 +97,16 @@ async function runnerFloorKb() {
   const dir = mkdtempSync(join(tmpdir(), 'anju-bench-floor-'))
   const source = "setTimeout(() => process.send(require('node:fs').readFileSync('/proc/self/status', 'utf8')), 300)\n"
   writeFileSync(join(dir, 'empty.js'), source)
-  const measure = (args) => new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: join(root, 'server'), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] })
-    trackChild(child)
-    child.once('message', (status) => {
-      child.kill()
-      resolve(Number(/^VmRSS:\s+(\d+)/m.exec(String(status))?.[1] ?? NaN))
+  const measure = (args) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: join(root, 'server'), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] })
+      trackChild(child)
+      child.once('message', (status) => {
+        child.kill()
+        resolve(Number(/^VmRSS:\s+(\d+)/m.exec(String(status))?.[1] ?? NaN))
+      })
+      child.once('exit', () => resolve(NaN))
     })
-    child.once('exit', () => resolve(NaN))
-  })
   try {
     return { bareNode: await measure([join(dir, 'empty.js')]) }
   } finally {

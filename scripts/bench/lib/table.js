@@ -14,7 +14,11 @@ const COLUMNS = [
 function printTable(title, rows) {
   const cells = rows.map((r) => (r.section ? null : COLUMNS.map(([key]) => String(r[key] ?? ''))))
   const widths = COLUMNS.map(([, head], i) => Math.max(head.length, ...cells.filter(Boolean).map((c) => c[i].length)))
-  const line = (values) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd()
+  const line = (values) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
   console.log(`\n${title}`)
   console.log(line(COLUMNS.map(([, head]) => head)))
   console.log(line(widths.map((w) => '-'.repeat(w))))

@@ -35,7 +35,8 @@ async function onDutyBuildings(pool) {
     const hours = typeof r.dutyHours === 'string' ? JSON.parse(r.dutyHours) : r.dutyHours
     return wholeDay(hours) && !(r.onLeaveUntil && new Date(r.onLeaveUntil).getTime() > now)
   })
-  if (buildings.length === 0) throw new Error('no building in the demo district has an officer on duty all day (server/src/db/seed.ts changed?)')
+  if (buildings.length === 0)
+    throw new Error('no building in the demo district has an officer on duty all day (server/src/db/seed.ts changed?)')
   return buildings
 }
 
@@ -51,7 +52,10 @@ async function insertResidents(pool, buildings, count) {
   const residents = users.map((u, i) => ({ id: u.id, role: 'resident', building: buildings[i % buildings.length] }))
   const homes = residents.map((r) => [r.id, r.building.buildingId, null])
   for (let i = 0; i < homes.length; i += 500) {
-    await pool.query('INSERT INTO residence (userId, buildingId, unitId) VALUES ? ON DUPLICATE KEY UPDATE buildingId = VALUES(buildingId)', [homes.slice(i, i + 500)])
+    await pool.query(
+      'INSERT INTO residence (userId, buildingId, unitId) VALUES ? ON DUPLICATE KEY UPDATE buildingId = VALUES(buildingId)',
+      [homes.slice(i, i + 500)],
+    )
   }
   return residents
 }
@@ -84,7 +88,12 @@ async function messagingFixtures({ pool, api, secret, count, ttlSeconds }) {
   await openConversations(api, residents)
   const officerIds = [...new Set(residents.map((r) => r.officerUserId))]
   const officers = officerIds.map((id) => ({ id, role: 'officer', token: accessToken(secret, { id, role: 'officer' }, ttlSeconds) }))
-  return { residents, officers, buildings: new Set(residents.map((r) => r.building.buildingId)).size, openSeconds: (Date.now() - started) / 1000 }
+  return {
+    residents,
+    officers,
+    buildings: new Set(residents.map((r) => r.building.buildingId)).size,
+    openSeconds: (Date.now() - started) / 1000,
+  }
 }
 
 module.exports = { messagingFixtures, accessToken }

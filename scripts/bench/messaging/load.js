@@ -19,7 +19,14 @@ const LOST_AFTER_MS = 5_000
 const TICK_MS = 5
 const MAX_IN_FLIGHT = 2_000
 const DRAIN_MAX_MS = 30_000
-const TEXTS = ['您好，楼道里的灯又坏了，晚上出门不方便', '请问居住证明在哪里办理？', '小区东门门禁坏了，外来人员随便进出', '好的，谢谢民警同志', '楼下有车一直停在消防通道上', '我家老人接到一个自称社保局的电话，让转账']
+const TEXTS = [
+  '您好，楼道里的灯又坏了，晚上出门不方便',
+  '请问居住证明在哪里办理？',
+  '小区东门门禁坏了，外来人员随便进出',
+  '好的，谢谢民警同志',
+  '楼下有车一直停在消防通道上',
+  '我家老人接到一个自称社保局的电话，让转账',
+]
 
 /** Frames by clientId; `onFrame` is given to connectSockets. */
 function frameTracker() {
@@ -64,38 +71,41 @@ async function sendLoad({ residents, rate, seconds, warmupSeconds, tracker, send
     const record = { t0: performance.now(), measured: measuring, status: null, httpMs: NaN, officerAt: null, selfAt: null }
     tracker.sent.set(clientId, record)
     inFlight++
-    send(resident, clientId, TEXTS[turn % TEXTS.length]).then(
-      (res) => {
-        tracker.lastAt = performance.now()
-        if (measuring) answeredWhileMeasuring++
-        record.status = res.status
-        record.httpMs = res.ms
-        if (res.status !== 201 && record.measured) problems.push(`${res.status} ${JSON.stringify(res.body).slice(0, 160)}`)
-      },
-      (err) => {
-        tracker.lastAt = performance.now()
-        record.status = 0
-        if (record.measured) problems.push(err.message)
-      },
-    ).finally(() => inFlight--)
+    send(resident, clientId, TEXTS[turn % TEXTS.length])
+      .then(
+        (res) => {
+          tracker.lastAt = performance.now()
+          if (measuring) answeredWhileMeasuring++
+          record.status = res.status
+          record.httpMs = res.ms
+          if (res.status !== 201 && record.measured) problems.push(`${res.status} ${JSON.stringify(res.body).slice(0, 160)}`)
+        },
+        (err) => {
+          tracker.lastAt = performance.now()
+          record.status = 0
+          if (record.measured) problems.push(err.message)
+        },
+      )
+      .finally(() => inFlight--)
   }
 
-  const phase = (ms) => new Promise((resolve) => {
-    const start = performance.now()
-    let issued = 0
-    const timer = setInterval(() => {
-      const elapsed = performance.now() - start
-      const due = Math.min(Math.floor((elapsed * rate) / 1000), Math.round((ms * rate) / 1000))
-      while (issued < due) {
-        fire()
-        issued++
-      }
-      if (elapsed >= ms) {
-        clearInterval(timer)
-        resolve({ issued, seconds: elapsed / 1000 })
-      }
-    }, TICK_MS)
-  })
+  const phase = (ms) =>
+    new Promise((resolve) => {
+      const start = performance.now()
+      let issued = 0
+      const timer = setInterval(() => {
+        const elapsed = performance.now() - start
+        const due = Math.min(Math.floor((elapsed * rate) / 1000), Math.round((ms * rate) / 1000))
+        while (issued < due) {
+          fire()
+          issued++
+        }
+        if (elapsed >= ms) {
+          clearInterval(timer)
+          resolve({ issued, seconds: elapsed / 1000 })
+        }
+      }, TICK_MS)
+    })
 
   await phase(warmupSeconds * 1000)
   measuring = true
@@ -109,9 +119,20 @@ async function sendLoad({ residents, rate, seconds, warmupSeconds, tracker, send
 
   // A saturated server answers long after the last send: wait while answers and frames still come.
   const lastSend = performance.now()
-  const pending = () => [...tracker.sent.values()].some((r) => r.status === null || (r.status === 201 && (r.officerAt === null || r.selfAt === null)))
-  while (pending() && performance.now() - tracker.lastAt < LOST_AFTER_MS && performance.now() - lastSend < DRAIN_MAX_MS) await new Promise((r) => setTimeout(r, 50))
-  return summarize(tracker, { measured, skipped, problems, loop, rate, backlog, answeredRate: answeredWhileMeasuring / measured.seconds, drainSeconds: (performance.now() - lastSend) / 1000 })
+  const pending = () =>
+    [...tracker.sent.values()].some((r) => r.status === null || (r.status === 201 && (r.officerAt === null || r.selfAt === null)))
+  while (pending() && performance.now() - tracker.lastAt < LOST_AFTER_MS && performance.now() - lastSend < DRAIN_MAX_MS)
+    await new Promise((r) => setTimeout(r, 50))
+  return summarize(tracker, {
+    measured,
+    skipped,
+    problems,
+    loop,
+    rate,
+    backlog,
+    answeredRate: answeredWhileMeasuring / measured.seconds,
+    drainSeconds: (performance.now() - lastSend) / 1000,
+  })
 }
 
 function summarize(tracker, { measured, skipped, problems, loop, rate, backlog, answeredRate, drainSeconds }) {

@@ -37,7 +37,8 @@ async function connectRedis(url) {
     deliver(Number(conversation), users.split(',').map(Number), raw.slice(cut + 1))
   })
   await sub.subscribe(CHANNEL)
-  publish = async (conversationId, users, frameJson) => void (await pub.publish(CHANNEL, `${conversationId};${users.join(',')}\n${frameJson}`))
+  publish = async (conversationId, users, frameJson) =>
+    void (await pub.publish(CHANNEL, `${conversationId};${users.join(',')}\n${frameJson}`))
 }
 
 const subjectOf = (token) => Number(JSON.parse(Buffer.from(String(token).split('.')[1] ?? '', 'base64url').toString('utf8') || '{}').sub)
@@ -50,8 +51,19 @@ async function postMessage(req, res, conversationId) {
   const seq = (seqOf.get(conversationId) ?? 0) + 1
   seqOf.set(conversationId, seq)
   const message = {
-    id: nextId++, conversationId, seq, clientId: body.clientId, kind: 'text', side: 'resident', sender: { userId: senderId, name: '居民' },
-    label: null, text: body.text, image: null, ticket: null, held: false, createdAt: new Date().toISOString(),
+    id: nextId++,
+    conversationId,
+    seq,
+    clientId: body.clientId,
+    kind: 'text',
+    side: 'resident',
+    sender: { userId: senderId, name: '居民' },
+    label: null,
+    text: body.text,
+    image: null,
+    ticket: null,
+    held: false,
+    createdAt: new Date().toISOString(),
   }
   // As the app: the frame goes out before the answer.
   await publish(conversationId, body.to, JSON.stringify({ type: 'message', message }))

@@ -15,7 +15,12 @@ async function startRawServer({ name, env = {} }) {
   })
   trackChild(child)
   let exited = false
-  const exit = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }) }))
+  const exit = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true
+      resolve({ code, signal })
+    }),
+  )
   const stop = onCleanup(`stop raw server ${name}`, async () => {
     if (exited) return
     child.kill('SIGTERM')
@@ -24,7 +29,10 @@ async function startRawServer({ name, env = {} }) {
     clearTimeout(timer)
   })
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`raw server ${name} did not listen within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`raw server ${name} did not listen within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    )
     child.on('message', (m) => {
       if (m && m.type === 'listening') {
         clearTimeout(timer)

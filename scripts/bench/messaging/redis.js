@@ -9,7 +9,8 @@ const { onCleanup } = require('../lib/cleanup')
 
 function redisUrl() {
   const url = new URL(process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379')
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error(`BENCH_REDIS_URL must point at this machine, not ${url.hostname}`)
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    throw new Error(`BENCH_REDIS_URL must point at this machine, not ${url.hostname}`)
   return url.toString().replace(/\/$/, '')
 }
 

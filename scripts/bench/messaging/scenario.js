@@ -14,7 +14,16 @@ const { statementCounter } = require('./statements')
 const { connectSockets } = require('./sockets')
 
 /** --ack=1 (the app's behaviour), --ack=0, or --ack=others. */
-const ackMode = (ack) => (ack === 1 ? 'all' : ack === 0 ? 'none' : ack === 'others' ? 'others' : (() => { throw new Error(`--ack=${ack}: use 1, 0 or others`) })())
+const ackMode = (ack) =>
+  ack === 1
+    ? 'all'
+    : ack === 0
+      ? 'none'
+      : ack === 'others'
+        ? 'others'
+        : (() => {
+            throw new Error(`--ack=${ack}: use 1, 0 or others`)
+          })()
 
 const mapValues = (obj, fn) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fn(v)]))
 
@@ -29,7 +38,12 @@ async function runScenario({ sendUrl, socketUrl, servers, fixtures, o, raw, data
   const tracker = frameTracker()
   // Officers first: every message's recipient is listening before the first one is sent.
   const people = [...fixtures.officers, ...fixtures.residents]
-  const sockets = await connectSockets({ url: `${socketUrl.replace(/^http/, 'ws')}/api/realtime`, people, ack: ackMode(o.ack), onFrame: tracker.onFrame })
+  const sockets = await connectSockets({
+    url: `${socketUrl.replace(/^http/, 'ws')}/api/realtime`,
+    people,
+    ack: ackMode(o.ack),
+    onFrame: tracker.onFrame,
+  })
   try {
     // The sockets' own start-up work (topics, presence) is over before anything is measured.
     await sleep(1000)
@@ -49,7 +63,12 @@ async function runScenario({ sendUrl, socketUrl, servers, fixtures, o, raw, data
         return post(r, body)
       }
     }
-    const meter = cpuMeter({ ...servers, database: findProcess(['mariadbd', 'mysqld']), redis: findProcess(['redis-server']), bench: process.pid })
+    const meter = cpuMeter({
+      ...servers,
+      database: findProcess(['mariadbd', 'mysqld']),
+      redis: findProcess(['redis-server']),
+      bench: process.pid,
+    })
     const monitor = database ? await poolMonitor(database) : null
     const statements = database ? await statementCounter() : null
     const reads = []
@@ -76,7 +95,15 @@ async function runScenario({ sendUrl, socketUrl, servers, fixtures, o, raw, data
     const pool = monitor ? await monitor.stop() : null
     await Promise.all(reads)
     const perMessage = statements ? await statements.per(result.answeredRate * result.seconds) : null
-    return { ...result, retried, cpu, pool, perMessage, rss: { idle, connected, loaded }, sockets: { count: sockets.count, seconds: sockets.seconds, earlyCloses: sockets.earlyCloses.length } }
+    return {
+      ...result,
+      retried,
+      cpu,
+      pool,
+      perMessage,
+      rss: { idle, connected, loaded },
+      sockets: { count: sockets.count, seconds: sockets.seconds, earlyCloses: sockets.earlyCloses.length },
+    }
   } finally {
     await sockets.close()
     for (const s of Object.values(rss)) s.stop()

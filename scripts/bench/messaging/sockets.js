@@ -36,7 +36,8 @@ function openSocket(url, person, { ack, onFrame, onEarlyClose }) {
         clearTimeout(timer)
         return resolve(ws)
       }
-      if (frame.type === 'message' && wantsAck(ack, person, frame.message)) ws.send(JSON.stringify({ type: 'ack', conversationId: frame.message.conversationId, seq: frame.message.seq }))
+      if (frame.type === 'message' && wantsAck(ack, person, frame.message))
+        ws.send(JSON.stringify({ type: 'ack', conversationId: frame.message.conversationId, seq: frame.message.seq }))
       onFrame(person, frame, at)
     })
     ws.on('close', (code) => {
@@ -85,13 +86,22 @@ async function connectSockets({ url, people, ack = 'all', onFrame, concurrency =
   async function close() {
     clearInterval(heartbeat)
     await Promise.all(
-      sockets.map((ws) => new Promise((resolve) => {
-        if (ws.readyState === WebSocket.CLOSED) return resolve()
-        ws.closing = true
-        const timer = setTimeout(() => { ws.terminate(); resolve() }, CLOSE_TIMEOUT_MS)
-        ws.once('close', () => { clearTimeout(timer); resolve() })
-        ws.close(1000)
-      })),
+      sockets.map(
+        (ws) =>
+          new Promise((resolve) => {
+            if (ws.readyState === WebSocket.CLOSED) return resolve()
+            ws.closing = true
+            const timer = setTimeout(() => {
+              ws.terminate()
+              resolve()
+            }, CLOSE_TIMEOUT_MS)
+            ws.once('close', () => {
+              clearTimeout(timer)
+              resolve()
+            })
+            ws.close(1000)
+          }),
+      ),
     )
   }
   return { count: sockets.length, seconds, earlyCloses, close }

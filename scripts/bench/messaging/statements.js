@@ -20,8 +20,12 @@ async function statementCounter() {
   let start = null
   let end = null
   return {
-    start: async () => { start = await read() },
-    stop: async () => { end = await read() },
+    start: async () => {
+      start = await read()
+    },
+    stop: async () => {
+      end = await read()
+    },
     /** Counter deltas divided by `messages`; closes the connection. */
     async per(messages) {
       await close()

@@ -23,7 +23,10 @@ function workbenchQueries({ officerId, districtId, deskCursor, doneCursor }) {
     { name: 'district desk, scope, all: page', sql: list(district, 't.slaLevel DESC, t.id DESC') },
     {
       name: 'district desk, scope, all: page 500 by cursor',
-      sql: list(`${district} AND (t.slaLevel < ${deskCursor.sla} OR (t.slaLevel = ${deskCursor.sla} AND t.id < ${deskCursor.id}))`, 't.slaLevel DESC, t.id DESC'),
+      sql: list(
+        `${district} AND (t.slaLevel < ${deskCursor.sla} OR (t.slaLevel = ${deskCursor.sla} AND t.id < ${deskCursor.id}))`,
+        't.slaLevel DESC, t.id DESC',
+      ),
     },
     ...counts(district).map((sql, i) => ({ name: `district counts #${i + 1}`, sql })),
   ]
@@ -31,8 +34,14 @@ function workbenchQueries({ officerId, districtId, deskCursor, doneCursor }) {
 
 async function explainWorkbench(pool, { officerId, districtId }) {
   // Cursors 500 pages into each list, where a long scroll through the archive would be.
-  const [[desk]] = await pool.query('SELECT slaLevel AS sla, id FROM ticket WHERE districtId = ? ORDER BY slaLevel DESC, id DESC LIMIT 1 OFFSET 10000', [districtId])
-  const [[done]] = await pool.query("SELECT id FROM ticket WHERE handlerUserId = ? AND stage = 'done' ORDER BY id DESC LIMIT 1 OFFSET 10000", [officerId])
+  const [[desk]] = await pool.query(
+    'SELECT slaLevel AS sla, id FROM ticket WHERE districtId = ? ORDER BY slaLevel DESC, id DESC LIMIT 1 OFFSET 10000',
+    [districtId],
+  )
+  const [[done]] = await pool.query(
+    "SELECT id FROM ticket WHERE handlerUserId = ? AND stage = 'done' ORDER BY id DESC LIMIT 1 OFFSET 10000",
+    [officerId],
+  )
   const lines = []
   for (const q of workbenchQueries({ officerId, districtId, deskCursor: desk ?? { sla: 0, id: 0 }, doneCursor: done ?? { id: 0 } })) {
     const started = Date.now()
@@ -40,7 +49,9 @@ async function explainWorkbench(pool, { officerId, districtId }) {
     const ms = Date.now() - started
     lines.push(`-- ${q.name} (${ms} ms)`, q.sql)
     for (const p of plan) {
-      lines.push(`   type=${p.type} key=${p.key} key_len=${p.key_len} ref=${p.ref} rows=${p.rows} r_rows=${p.r_rows} filtered=${p.filtered} r_filtered=${p.r_filtered} Extra=${p.Extra}`)
+      lines.push(
+        `   type=${p.type} key=${p.key} key_len=${p.key_len} ref=${p.ref} rows=${p.rows} r_rows=${p.r_rows} filtered=${p.filtered} r_filtered=${p.r_filtered} Extra=${p.Extra}`,
+      )
     }
   }
   return lines.join('\n')

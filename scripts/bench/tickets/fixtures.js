@@ -43,7 +43,10 @@ async function loadFixtures(pool) {
     buildings: routed,
     categories,
     plainHazards: categories.filter((c) => c.kind === 'hazard' && !c.alertDesk),
-    deskUserFor: (b) => (b.streetId === byOpenid.get('demo-dispatcher-1')?.scopePlaceId ? byOpenid.get('demo-dispatcher-1') : byOpenid.get('demo-dispatcher-2')),
+    deskUserFor: (b) =>
+      b.streetId === byOpenid.get('demo-dispatcher-1')?.scopePlaceId
+        ? byOpenid.get('demo-dispatcher-1')
+        : byOpenid.get('demo-dispatcher-2'),
     staff: byOpenid,
   }
 }

@@ -78,15 +78,26 @@ function ticketTuple(m, rand, reporters, createdMs, now) {
   const open = rand() < Math.exp(-ageDays / 1.5) + 0.003
   const handler = b.leadUserId && c.routeTo === 'building_lead' ? b.leadUserId : null
 
-  let status, stage, handlerUserId, acceptedAt = null, resolvedAt = null, closedAt = null, slaLevel = 0
-  let warnedAt = null, breachedAt = null, onTime = null, rating = null, res = 'NULL', reject = 'NULL'
+  let status,
+    stage,
+    handlerUserId,
+    acceptedAt = null,
+    resolvedAt = null,
+    closedAt = null,
+    slaLevel = 0
+  let warnedAt = null,
+    breachedAt = null,
+    onTime = null,
+    rating = null,
+    res = 'NULL',
+    reject = 'NULL'
   const acceptAt = Math.min(now, createdMs + (0.1 + rand() * 1.1) * acceptMin * 60_000)
   const resolveAt = Math.min(now, acceptAt + (0.05 + rand() * 1.05) * (resolveDue - createdMs))
   if (open) {
     const accepted = now - createdMs > 3600_000 ? rand() < 0.7 : rand() < 0.2
     status = accepted ? (rand() < 0.4 ? 'accepted' : 'in_progress') : 'submitted'
     stage = accepted ? 'active' : 'pending'
-    handlerUserId = accepted ? handler ?? b.deskUserId : handler
+    handlerUserId = accepted ? (handler ?? b.deskUserId) : handler
     if (accepted) {
       acceptedAt = acceptAt
       warnAt = createdMs + ((resolveDue - createdMs) * c.warnAtPercent) / 100
@@ -156,7 +167,8 @@ async function generateTickets({ pool, fixtures, target, seed, deadlineMs }) {
   let lastReport = 0
   const inFlight = new Set()
   while (made < toAdd) {
-    if (Date.now() - started > deadlineMs) throw new Error(`bulk generation passed its ${deadlineMs / 1000} s limit at ${made} of ${toAdd} rows`)
+    if (Date.now() - started > deadlineMs)
+      throw new Error(`bulk generation passed its ${deadlineMs / 1000} s limit at ${made} of ${toAdd} rows`)
     const rows = []
     const end = Math.min(toAdd, made + BATCH)
     // createdAt rises with the id, as it does when residents submit: the year in order.
@@ -167,7 +179,9 @@ async function generateTickets({ pool, fixtures, target, seed, deadlineMs }) {
     if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight)
     if (toAdd >= 100_000 && made - lastReport >= toAdd / 10) {
       lastReport = made
-      console.log(`    generated ${made.toLocaleString('en')} of ${toAdd.toLocaleString('en')} (${Math.round((Date.now() - started) / 1000)} s)`)
+      console.log(
+        `    generated ${made.toLocaleString('en')} of ${toAdd.toLocaleString('en')} (${Math.round((Date.now() - started) / 1000)} s)`,
+      )
     }
   }
   await Promise.all(inFlight)

@@ -22,7 +22,9 @@ async function routingReads(conn, t, building, category) {
 }
 
 async function routingReadsInTransaction(conn, building) {
-  await conn.query('SELECT * FROM `duty_desk` WHERE `placeId` IN (?)', [[building.id, building.streetId, building.districtId].filter(Boolean)])
+  await conn.query('SELECT * FROM `duty_desk` WHERE `placeId` IN (?)', [
+    [building.id, building.streetId, building.districtId].filter(Boolean),
+  ])
   await conn.query('SELECT * FROM `place` WHERE `id` = ? LIMIT 1', [building.streetId ?? building.districtId])
   await conn.query('SELECT * FROM `building_lead` WHERE `buildingId` = ? LIMIT 1', [building.id])
   if (building.leadUserId) {
@@ -52,13 +54,22 @@ async function rawBaseline({ pool, fixtures, reporters, count, deadlineMs, withR
       const conn = await pool.getConnection()
       try {
         const now = new Date()
-        const t = submittedTicket({ building, category, reporterUserId: reporter.userId, clientKey: randomUUID(), description: DESCRIPTIONS[i % DESCRIPTIONS.length], now })
+        const t = submittedTicket({
+          building,
+          category,
+          reporterUserId: reporter.userId,
+          clientKey: randomUUID(),
+          description: DESCRIPTIONS[i % DESCRIPTIONS.length],
+          now,
+        })
         if (withReads) await routingReads(conn, t, building, category)
         await conn.beginTransaction()
         try {
           if (withReads) await routingReadsInTransaction(conn, building)
           const [inserted] = await conn.query(`${INSERT_TICKET}(?)`, [ticketValues(t)])
-          await conn.query(`${INSERT_EVENT}(?)`, [eventValues(submitEvent({ ticketId: inserted.insertId, building, reporterUserId: reporter.userId, now }))])
+          await conn.query(`${INSERT_EVENT}(?)`, [
+            eventValues(submitEvent({ ticketId: inserted.insertId, building, reporterUserId: reporter.userId, now })),
+          ])
           await conn.commit()
         } catch (err) {
           await conn.rollback()

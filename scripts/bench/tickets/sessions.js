@@ -5,7 +5,9 @@
  */
 
 async function login(api, key) {
-  const { body: { code } } = await api.expect(200, 'POST', '/api/auth/demo-code', { body: { key } })
+  const {
+    body: { code },
+  } = await api.expect(200, 'POST', '/api/auth/demo-code', { body: { key } })
   const { body } = await api.expect(200, 'POST', '/api/auth/wechat-login', { body: { code } })
   return { token: body.accessToken, userId: body.user.id, role: body.user.role }
 }

@@ -49,7 +49,8 @@ async function measureScenario(api, s, { requests, deepPages, deadlineMs }) {
 
 async function workbenchLoad({ api, sessions, requests = 200, deepPages = 500, deadlineMs = 60_000 }) {
   const results = {}
-  for (const s of scenarios(sessions)) results[s.key] = { name: s.name, ...(await measureScenario(api, s, { requests, deepPages, deadlineMs })) }
+  for (const s of scenarios(sessions))
+    results[s.key] = { name: s.name, ...(await measureScenario(api, s, { requests, deepPages, deadlineMs })) }
   return results
 }
 

@@ -38,8 +38,12 @@ export async function claimDue<T extends Leased>(
   if (found.length === 0) return { token, rows: [] }
   const ids = found.map((r) => r.id)
   try {
-    await em.createQueryBuilder().update(target).set({ lockedBy: token, lockedUntil: new Date(opts.now.getTime() + opts.lockMs) } as never)
-      .where(free({ id: In(ids) } as FindOptionsWhere<T>)).execute()
+    await em
+      .createQueryBuilder()
+      .update(target)
+      .set({ lockedBy: token, lockedUntil: new Date(opts.now.getTime() + opts.lockMs) } as never)
+      .where(free({ id: In(ids) } as FindOptionsWhere<T>))
+      .execute()
   } catch (err) {
     // Two claims crossing on MySQL may deadlock; the loser simply claims nothing this round.
     if (isDeadlock(err)) return { token, rows: [] }
@@ -54,8 +58,18 @@ export async function claimDue<T extends Leased>(
  * carries this claim's token. False when the lease ran out and another instance took the row over,
  * whose own outcome then stands.
  */
-export async function settleClaim<T extends Leased>(em: EntityManager, target: EntityTarget<T>, id: number, token: string, set: Partial<T> = {}): Promise<boolean> {
-  const res = await em.update(target, { id, lockedBy: token } as FindOptionsWhere<T>, { ...set, lockedBy: null, lockedUntil: null } as never)
+export async function settleClaim<T extends Leased>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  id: number,
+  token: string,
+  set: Partial<T> = {},
+): Promise<boolean> {
+  const res = await em.update(
+    target,
+    { id, lockedBy: token } as FindOptionsWhere<T>,
+    { ...set, lockedBy: null, lockedUntil: null } as never,
+  )
   return (res.affected ?? 0) > 0
 }
 
@@ -65,7 +79,12 @@ export async function settleClaim<T extends Leased>(em: EntityManager, target: E
  * included, not just the row's id. True only for the caller whose UPDATE changed the row; a row
  * that changed since it was read (reopened, answered) no longer meets the WHERE and is left alone.
  */
-export async function claimStep<T extends { id: number }>(em: EntityManager, target: EntityTarget<T>, where: FindOptionsWhere<T>, set: Partial<T>): Promise<boolean> {
+export async function claimStep<T extends { id: number }>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+  set: Partial<T>,
+): Promise<boolean> {
   const res = await em.update(target, where, set as never)
   return (res.affected ?? 0) > 0
 }

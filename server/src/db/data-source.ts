@@ -108,8 +108,11 @@ const MIGRATION_LOCK_WAIT_S = 60
 export async function withMysqlMigrationLock<T>(ds: DataSource, migrate: () => Promise<T>): Promise<T> {
   const runner = ds.createQueryRunner()
   try {
-    const [row] = (await runner.query(`SELECT GET_LOCK(CONCAT('anju_migrations.', DATABASE()), ?) AS got`, [MIGRATION_LOCK_WAIT_S])) as Array<{ got: number | string | null }>
-    if (Number(row?.got) !== 1) throw new Error(`another instance has been migrating this database for over ${MIGRATION_LOCK_WAIT_S} s; not starting`)
+    const [row] = (await runner.query(`SELECT GET_LOCK(CONCAT('anju_migrations.', DATABASE()), ?) AS got`, [
+      MIGRATION_LOCK_WAIT_S,
+    ])) as Array<{ got: number | string | null }>
+    if (Number(row?.got) !== 1)
+      throw new Error(`another instance has been migrating this database for over ${MIGRATION_LOCK_WAIT_S} s; not starting`)
     try {
       return await migrate()
     } finally {

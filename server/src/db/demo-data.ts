@@ -13,15 +13,115 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '韩', '冯', '于', '董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '曾', '彭', '吕', '苏', '卢', '蒋', '蔡', '贾', '丁', '魏', '薛', '叶', '阎']
-const GIVEN = ['建国', '志强', '海燕', '秀兰', '立新', '文斌', '晓东', '丽娜', '永红', '卫东', '俊杰', '雅琴', '国庆', '桂英', '宏伟', '春梅', '振华', '玉兰', '明辉', '淑芬', '博文', '思远', '鹏飞', '婷婷', '佳怡', '子涵', '浩然', '欣悦', '瑞峰', '凤霞']
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '韩',
+  '冯',
+  '于',
+  '董',
+  '萧',
+  '程',
+  '曹',
+  '袁',
+  '邓',
+  '许',
+  '傅',
+  '沈',
+  '曾',
+  '彭',
+  '吕',
+  '苏',
+  '卢',
+  '蒋',
+  '蔡',
+  '贾',
+  '丁',
+  '魏',
+  '薛',
+  '叶',
+  '阎',
+]
+const GIVEN = [
+  '建国',
+  '志强',
+  '海燕',
+  '秀兰',
+  '立新',
+  '文斌',
+  '晓东',
+  '丽娜',
+  '永红',
+  '卫东',
+  '俊杰',
+  '雅琴',
+  '国庆',
+  '桂英',
+  '宏伟',
+  '春梅',
+  '振华',
+  '玉兰',
+  '明辉',
+  '淑芬',
+  '博文',
+  '思远',
+  '鹏飞',
+  '婷婷',
+  '佳怡',
+  '子涵',
+  '浩然',
+  '欣悦',
+  '瑞峰',
+  '凤霞',
+]
 
-export interface DemoStreet { name: string; road: string; communities: Array<{ name: string; estates: string[] }> }
+export interface DemoStreet {
+  name: string
+  road: string
+  communities: Array<{ name: string; estates: string[] }>
+}
 
 export const DEMO_DISTRICT = '青山区'
 export const DEMO_STREETS: DemoStreet[] = [
-  { name: '幸福路街道', road: '幸福路', communities: [{ name: '阳光社区', estates: ['阳光花园', '幸福家园', '青松苑'] }, { name: '青年路社区', estates: ['钢城小区', '青年公寓', '富康苑'] }] },
-  { name: '先锋道街道', road: '先锋道', communities: [{ name: '光荣社区', estates: ['万和城', '康乐小区', '光荣里'] }, { name: '和平社区', estates: ['和谐家园', '友谊小区', '景苑小区'] }] },
+  {
+    name: '幸福路街道',
+    road: '幸福路',
+    communities: [
+      { name: '阳光社区', estates: ['阳光花园', '幸福家园', '青松苑'] },
+      { name: '青年路社区', estates: ['钢城小区', '青年公寓', '富康苑'] },
+    ],
+  },
+  {
+    name: '先锋道街道',
+    road: '先锋道',
+    communities: [
+      { name: '光荣社区', estates: ['万和城', '康乐小区', '光荣里'] },
+      { name: '和平社区', estates: ['和谐家园', '友谊小区', '景苑小区'] },
+    ],
+  },
 ]
 const GRID_NAMES = ['第一网格', '第二网格', '第三网格']
 
@@ -36,8 +136,15 @@ export function mobile(rand: () => number): string {
 }
 
 export interface DemoBuildingRow {
-  district: string; street: string; community: string; grid: string
-  building_code: string; building: string; address: string; units: string; officer_police_number: string
+  district: string
+  street: string
+  community: string
+  grid: string
+  building_code: string
+  building: string
+  address: string
+  units: string
+  officer_police_number: string
 }
 
 /** One grid per estate; 3–4 buildings per grid; building codes QS-<street><community><grid>-<nn>. */

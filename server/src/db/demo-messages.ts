@@ -8,8 +8,16 @@ import { sendMessage } from '../modules/messages/send'
 import { User } from '../modules/users/entities'
 
 const NOTICES = [
-  { kind: 'anti_fraud', title: '警惕冒充客服退款诈骗', body: '近期辖区多名居民接到冒充电商客服的电话，以“商品质量问题退款”为由索要银行卡号和验证码。请记住：正规客服不会索要验证码，更不会让您转账。如有疑问，请先给楼长民警留言或拨打96110。' },
-  { kind: 'safety', title: '电动车请勿进楼道充电', body: '冬季是火灾高发期。电动车在楼道、家中充电极易引发火灾，请到小区充电桩充电。发现楼道内有电动车充电，可直接在“隐患上报”中上报。' },
+  {
+    kind: 'anti_fraud',
+    title: '警惕冒充客服退款诈骗',
+    body: '近期辖区多名居民接到冒充电商客服的电话，以“商品质量问题退款”为由索要银行卡号和验证码。请记住：正规客服不会索要验证码，更不会让您转账。如有疑问，请先给楼长民警留言或拨打96110。',
+  },
+  {
+    kind: 'safety',
+    title: '电动车请勿进楼道充电',
+    body: '冬季是火灾高发期。电动车在楼道、家中充电极易引发火灾，请到小区充电桩充电。发现楼道内有电动车充电，可直接在“隐患上报”中上报。',
+  },
 ] as const
 
 /**
@@ -23,8 +31,13 @@ export async function seedDemoMessages(app: AppContext): Promise<number> {
   const officer = await em.findOneByOrFail(User, { openid: 'demo-officer-1' })
   const resident = await em.findOneByOrFail(User, { openid: 'demo-resident-6' })
   const asOfficer = { id: officer.id, role: officer.role }
-  for (const notice of NOTICES) await createNotice(app, asOfficer, createNoticeSchema.parse({ ...notice, clientId: randomUUID(), buildingIds: 'all' }))
+  for (const notice of NOTICES)
+    await createNotice(app, asOfficer, createNoticeSchema.parse({ ...notice, clientId: randomUUID(), buildingIds: 'all' }))
   const conversation = await openConversation(app, { id: resident.id, role: 'resident' })
-  await sendMessage(app, { id: resident.id, role: 'resident' }, conversation.id, { kind: 'text', clientId: randomUUID(), text: '您好，我家楼下的路灯坏了好几天，晚上出门不太方便，麻烦看看。' })
+  await sendMessage(app, { id: resident.id, role: 'resident' }, conversation.id, {
+    kind: 'text',
+    clientId: randomUUID(),
+    text: '您好，我家楼下的路灯坏了好几天，晚上出门不太方便，麻烦看看。',
+  })
   return NOTICES.length
 }

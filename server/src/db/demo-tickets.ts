@@ -32,7 +32,10 @@ const STORIES: Array<[string, string]> = [
 export async function seedDemoTickets(app: AppContext, now = new Date()): Promise<number> {
   const em = app.ds.manager
   if ((await em.count(Ticket)) > 0) return 0
-  const residents = await em.find(User, { where: { role: 'resident', openid: In([1, 2, 3, 5, 6].map((i) => `demo-resident-${i}`)) }, order: { id: 'ASC' } })
+  const residents = await em.find(User, {
+    where: { role: 'resident', openid: In([1, 2, 3, 5, 6].map((i) => `demo-resident-${i}`)) },
+    order: { id: 'ASC' },
+  })
   const homes = new Map((await em.findBy(Residence, { userId: In(residents.map((r) => r.id)) })).map((r) => [r.userId, r.buildingId]))
   const categories = await em.findBy(TicketCategoryRow, { active: true })
   const desk = await em.findOneByOrFail(User, { openid: 'demo-dispatcher-2' })
@@ -47,10 +50,18 @@ export async function seedDemoTickets(app: AppContext, now = new Date()): Promis
     const [categoryName, description] = STORIES[i % STORIES.length]!
     const category = categories.find((c) => c.name === categoryName)!
     clock = new Date(now.getTime() - ageHours(i) * 3600_000)
-    const receipt = await submitTicket(at, { id: resident.id, role: 'resident' }, createTicketSchema.parse({
-      clientKey: randomUUID(), kind: category.kind, categoryId: category.id, description,
-      location: { type: 'building', buildingId: homes.get(resident.id)! }, subscribed: [],
-    }))
+    const receipt = await submitTicket(
+      at,
+      { id: resident.id, role: 'resident' },
+      createTicketSchema.parse({
+        clientKey: randomUUID(),
+        kind: category.kind,
+        categoryId: category.id,
+        description,
+        location: { type: 'building', buildingId: homes.get(resident.id)! },
+        subscribed: [],
+      }),
+    )
     made++
     if (i < 4) continue // the newest stay waiting: the sweep will show them as due or overdue
     const id = receipt.ticket.id

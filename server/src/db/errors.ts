@@ -13,7 +13,13 @@ export function isUniqueViolation(err: unknown): boolean {
 /** A foreign key refused the row: it names a parent that is not there (MySQL/MariaDB 1452/1216, SQLite). */
 export function isForeignKeyViolation(err: unknown): boolean {
   const { code, errno } = driverCode(err)
-  return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || errno === 1452 || errno === 1216 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  return (
+    code === 'ER_NO_REFERENCED_ROW_2' ||
+    code === 'ER_NO_REFERENCED_ROW' ||
+    errno === 1452 ||
+    errno === 1216 ||
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  )
 }
 
 /** MySQL/MariaDB chose this transaction as a deadlock's victim and rolled it back: it may simply run again. */

@@ -15,7 +15,10 @@ describe('migration lock errors', () => {
     try {
       await holder.query('BEGIN IMMEDIATE')
       await other.query('PRAGMA busy_timeout = 0')
-      const busy = await other.query('BEGIN IMMEDIATE').then(() => null, (err: unknown) => err)
+      const busy = await other.query('BEGIN IMMEDIATE').then(
+        () => null,
+        (err: unknown) => err,
+      )
       expect(busy).toBeInstanceOf(QueryFailedError)
       expect(isSqliteBusy(busy)).toBe(true)
       expect(isSqliteBusy((busy as QueryFailedError).driverError)).toBe(true)
@@ -38,7 +41,9 @@ describe('migration lock errors', () => {
     await ds.initialize()
     try {
       const migrating = withMysqlMigrationLock(ds, async () => {
-        const [row] = (await ds.query(`SELECT IS_USED_LOCK(CONCAT('anju_migrations.', DATABASE())) AS id`)) as Array<{ id: number | string }>
+        const [row] = (await ds.query(`SELECT IS_USED_LOCK(CONCAT('anju_migrations.', DATABASE())) AS id`)) as Array<{
+          id: number | string
+        }>
         await ds.query(`KILL ${Number(row!.id)}`)
         throw new Error('migration 1795425349365 failed: duplicate column')
       })

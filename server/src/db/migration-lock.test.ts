@@ -30,9 +30,12 @@ describe('migrations at boot', () => {
     // Each process waits for the same moment, so that they really do start together.
     const go = Date.now() + 1500
     const script = `const at=${go};setTimeout(()=>require(${JSON.stringify(join(__dirname, 'data-source'))}).openDatabase(${JSON.stringify(db.config)}).then((ds)=>ds.destroy()).then(()=>process.exit(0),(e)=>{console.error(e.message);process.exit(1)}),Math.max(0,at-Date.now()))`
-    const start = () => new Promise<string>((resolve) => {
-      execFile(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: join(__dirname, '../..') }, (err, _out, stderr) => resolve(err ? stderr.trim() || String(err) : 'ok'))
-    })
+    const start = () =>
+      new Promise<string>((resolve) => {
+        execFile(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: join(__dirname, '../..') }, (err, _out, stderr) =>
+          resolve(err ? stderr.trim() || String(err) : 'ok'),
+        )
+      })
     try {
       expect(await Promise.all([start(), start(), start()])).toEqual(['ok', 'ok', 'ok'])
       const ds = await openDatabase(db.config)

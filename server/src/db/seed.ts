@@ -47,7 +47,11 @@ export async function seedDemoData(ds: DataSource, filesDir: string, now = new D
     writeFileSync(join(filesDir, 'officers', `${policeNumber}.svg`), officerAvatarSvg((i * 37) % 360))
     await ds.getRepository(OfficerProfile).upsert(
       {
-        userId: user.id, policeNumber, phone: mobile(rand), photoUrl: `/files/officers/${policeNumber}.svg`, station: '',
+        userId: user.id,
+        policeNumber,
+        phone: mobile(rand),
+        photoUrl: `/files/officers/${policeNumber}.svg`,
+        station: '',
         duties: [...OFFICER_DUTIES],
         dutyHours: i === OFFICE_ONLY ? OFFICE_HOURS : ALL_DAY,
         onLeaveUntil: i === ON_LEAVE ? new Date(now.getTime() + 365 * 86400_000) : null,
@@ -58,7 +62,9 @@ export async function seedDemoData(ds: DataSource, filesDir: string, now = new D
   }
 
   // 2. Places, through the same CSV import the duty desk uses. Officer k leads grid k; the last grid has none.
-  const rows = demoBuildingRows(rand, (grid) => (grid < OFFICERS ? officers[grid]!.policeNumber : grid === OFFICERS ? officers[OFFICERS - 1]!.policeNumber : ''))
+  const rows = demoBuildingRows(rand, (grid) =>
+    grid < OFFICERS ? officers[grid]!.policeNumber : grid === OFFICERS ? officers[OFFICERS - 1]!.policeNumber : '',
+  )
   const imported = await importPlaces(ds, rows, { scope: null })
   if (imported.errors.length > 0) throw new Error(`demo places did not import: ${JSON.stringify(imported.errors.slice(0, 3))}`)
 
@@ -87,7 +93,11 @@ export async function seedDemoData(ds: DataSource, filesDir: string, now = new D
   for (let i = 1; i <= 3; i++) await ensureUser(`demo-volunteer-${i}`, 'volunteer', personName(rand), district.id)
 
   // 5. Residents: one under an on-duty officer, one whose officer is on leave, one in a building without an officer, one not yet bound.
-  const codes = { onDuty: rows[0]!.building_code, onLeave: rows.find((r) => r.officer_police_number === officers[ON_LEAVE]!.policeNumber)!.building_code, noOfficer: rows.find((r) => !r.officer_police_number)!.building_code }
+  const codes = {
+    onDuty: rows[0]!.building_code,
+    onLeave: rows.find((r) => r.officer_police_number === officers[ON_LEAVE]!.policeNumber)!.building_code,
+    noOfficer: rows.find((r) => !r.officer_police_number)!.building_code,
+  }
   const homes = [codes.onDuty, codes.onLeave, codes.noOfficer, null, rows[5]!.building_code, rows[9]!.building_code]
   for (const [i, code] of homes.entries()) {
     const resident = await ensureUser(`demo-resident-${i + 1}`, 'resident', personName(rand), null)

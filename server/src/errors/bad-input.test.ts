@@ -59,7 +59,13 @@ describe('request bodies with a Content-Encoding', () => {
   })
 
   it('a body shorter than its Content-Length header says is a 400, not a hang or a 500', async () => {
-    const res = await raw(t.url, 'POST', '/api/auth/wechat-login', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync('{"code":"abc"}').subarray(0, 12))
+    const res = await raw(
+      t.url,
+      'POST',
+      '/api/auth/wechat-login',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      gzipSync('{"code":"abc"}').subarray(0, 12),
+    )
     expect(res.status).toBe(400)
     expect(res.json.error.code).toBe('bad_request')
   })
@@ -135,15 +141,21 @@ describe('the H5 app beside the API', () => {
     expect(shell.text).toContain('安居')
   })
 
-  it.each(['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/js/..%2f..%2fetc%2fpasswd', '/a%00b', '/%E0%A4%A', '/js', '/js/', '/.hidden'])(
-    '%s gets the app shell, never a file outside the build or an error',
-    async (path) => {
-      const res = await raw(h5.url, 'GET', path)
-      expect(res.status).toBe(200)
-      expect(res.text).toContain('安居')
-      expect(res.text).not.toMatch(/root:|console\.log/)
-    },
-  )
+  it.each([
+    '/../../etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/js/..%2f..%2fetc%2fpasswd',
+    '/a%00b',
+    '/%E0%A4%A',
+    '/js',
+    '/js/',
+    '/.hidden',
+  ])('%s gets the app shell, never a file outside the build or an error', async (path) => {
+    const res = await raw(h5.url, 'GET', path)
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('安居')
+    expect(res.text).not.toMatch(/root:|console\.log/)
+  })
 })
 
 describe('route parameters and queries', () => {

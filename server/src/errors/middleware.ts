@@ -25,7 +25,8 @@ function fromHttpError(err: { status?: number; type?: string; expose?: boolean; 
     return new AppError(400, 'invalid_json', '请求内容不是有效的 JSON')
   }
   // inflation's "Unsupported Content-Encoding" carries status 415 but is not marked `expose`.
-  if (err.status === 415 || err.type === 'encoding.unsupported') return new AppError(415, 'unsupported_media_type', '不支持的内容格式或编码')
+  if (err.status === 415 || err.type === 'encoding.unsupported')
+    return new AppError(415, 'unsupported_media_type', '不支持的内容格式或编码')
   if (!err.status || err.status < 400 || err.status > 499 || !err.expose) return null
   const [code, message] = CLIENT_ERRORS[err.status] ?? ['bad_request', '请求无效']
   return new AppError(err.status, code, message)
@@ -44,14 +45,21 @@ export function errorMiddleware(log: Logger): Middleware {
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError(404, 'not_found', '接口不存在')
     } catch (raw) {
       const err =
-        raw instanceof AppError ? raw
-        : raw instanceof ZodError ? zodToAppError(raw)
-        : isDatabaseUnavailable(raw) ? databaseUnavailable()
-        : fromHttpError(raw as object) ?? null
+        raw instanceof AppError
+          ? raw
+          : raw instanceof ZodError
+            ? zodToAppError(raw)
+            : isDatabaseUnavailable(raw)
+              ? databaseUnavailable()
+              : (fromHttpError(raw as object) ?? null)
       if (!err) {
         log.error('unhandled error', { requestId: ctx.state.requestId, path: ctx.path, err: raw })
       } else if (err !== raw && err.code === 'unavailable') {
-        log.warn('database unavailable', { requestId: ctx.state.requestId, path: ctx.path, error: raw instanceof Error ? raw.message : String(raw) })
+        log.warn('database unavailable', {
+          requestId: ctx.state.requestId,
+          path: ctx.path,
+          error: raw instanceof Error ? raw.message : String(raw),
+        })
       }
       const safe = err ?? new AppError(500, 'internal', '服务暂时不可用，请稍后再试')
       ctx.status = safe.status

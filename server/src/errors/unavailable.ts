@@ -7,15 +7,30 @@ import { AppError, retryLater } from './app-error'
  */
 const UNREACHABLE_CODES = new Set([
   // mysql2 and the network under it
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'ER_SERVER_SHUTDOWN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_TOO_MANY_USER_CONNECTIONS',
+  'ER_SERVER_SHUTDOWN',
   // better-sqlite3: the file is locked past the busy timeout, unreadable or gone
-  'SQLITE_BUSY', 'SQLITE_CANTOPEN',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
 ])
 
 /** TypeORM's own "not connected" errors (by name: they are not all exported from its index). */
 const NOT_CONNECTED_NAMES = new Set([
-  'CannotExecuteNotConnectedError', 'ConnectionIsNotSetError', 'CannotGetEntityManagerNotConnectedError', 'QueryRunnerProviderAlreadyReleasedError',
+  'CannotExecuteNotConnectedError',
+  'ConnectionIsNotSetError',
+  'CannotGetEntityManagerNotConnectedError',
+  'QueryRunnerProviderAlreadyReleasedError',
 ])
 
 /** mysql2 and better-sqlite3 say some of these only in words. */

@@ -26,7 +26,9 @@ beforeAll(async () => {
   const own = t.ctx.config.database.type === 'mysql'
   const ds = own ? await openDatabase(t.ctx.config.database) : t.ds
   peer = { ...t.ctx, ds }
-  closePeer = async () => { if (own) await ds.destroy() }
+  closePeer = async () => {
+    if (own) await ds.destroy()
+  }
   residentId = (await t.ds.manager.findOneByOrFail(User, { openid: 'demo-resident-1' })).id
 })
 afterAll(async () => {
@@ -44,9 +46,18 @@ async function queueNotices(marker: string, n: number, lock: Pick<Partial<Outbox
   const now = t.clock.now
   for (let i = 0; i < n; i++) {
     await t.ds.manager.insert(OutboxMessage, {
-      channel: 'wechat_subscribe', dedupeKey: `${marker}-${i}`, recipientUserId: residentId, status: 'pending', attempts: 0,
+      channel: 'wechat_subscribe',
+      dedupeKey: `${marker}-${i}`,
+      recipientUserId: residentId,
+      status: 'pending',
+      attempts: 0,
       payload: { type: 'message', conversationId: 1, senderName: '张警官', preview: `${marker}-${i}`, at: now.toISOString() },
-      nextAttemptAt: new Date(now.getTime() - 1000), lastError: null, sentAt: null, lockedUntil: null, lockedBy: null, ...lock,
+      nextAttemptAt: new Date(now.getTime() - 1000),
+      lastError: null,
+      sentAt: null,
+      lockedUntil: null,
+      lockedBy: null,
+      ...lock,
     })
   }
 }
@@ -75,7 +86,10 @@ describe('two instances delivering one outbox', () => {
     expect((await sentPreviews(dead)).sort()).toEqual(Array.from({ length: 5 }, (_, i) => `${dead}-${i}`).sort())
     expect(await sentPreviews(live)).toEqual([])
     const held = await t.ds.manager.findBy(OutboxMessage, { dedupeKey: Like(`${live}-%`) })
-    expect(held.map((r) => [r.status, r.lockedBy])).toEqual([['pending', 'instance-still-sending'], ['pending', 'instance-still-sending']])
+    expect(held.map((r) => [r.status, r.lockedBy])).toEqual([
+      ['pending', 'instance-still-sending'],
+      ['pending', 'instance-still-sending'],
+    ])
   })
 })
 
@@ -94,13 +108,27 @@ describe('two instances retrying media checks', () => {
     const createdAt = new Date(Date.now() - 5 * 60_000)
     for (let i = 0; i < 12; i++) {
       const row = await t.ds.manager.save(Upload, {
-        ownerUserId: residentId, purpose: 'ticket', storageKey: `claim-test/${randomUUID()}.jpg`, mime: 'image/jpeg', bytes: 10,
-        width: 1, height: 1, sha256: 'x'.repeat(64), review: 'pending' as const, checkTraceId: null, checkDetail: null, createdAt,
+        ownerUserId: residentId,
+        purpose: 'ticket',
+        storageKey: `claim-test/${randomUUID()}.jpg`,
+        mime: 'image/jpeg',
+        bytes: 10,
+        width: 1,
+        height: 1,
+        sha256: 'x'.repeat(64),
+        review: 'pending' as const,
+        checkTraceId: null,
+        checkDetail: null,
+        createdAt,
       })
       stuck.push(row.id)
     }
     const expired = stuck.slice(-2)
-    await t.ds.manager.update(Upload, { id: In(expired) }, { lockedBy: 'instance-that-died', lockedUntil: new Date(t.clock.now.getTime() - 1000) })
+    await t.ds.manager.update(
+      Upload,
+      { id: In(expired) },
+      { lockedBy: 'instance-that-died', lockedUntil: new Date(t.clock.now.getTime() - 1000) },
+    )
     await bothInstances(3, (app) => retryPendingMediaChecks(counting(app)))
     expect(started.filter((id) => stuck.includes(id)).sort((a, b) => a - b)).toEqual(stuck)
     const rows = await t.ds.manager.findBy(Upload, { id: In(stuck) })
@@ -113,12 +141,17 @@ describe('the SLA sweep claims by the condition it acts on', () => {
     const tok = await tokensFor(t, 'demo-resident-1')
     const { ticket } = await report(t, tok['demo-resident-1']!, await categoryId(t, tok['demo-resident-1']!, 'hazard', '消防安全'))
     const now = t.clock.now
-    await t.ds.manager.update(Ticket, { id: ticket.id }, { status: 'resolved', stage: 'done', resolvedAt: new Date(now.getTime() - 8 * 86400_000) })
+    await t.ds.manager.update(
+      Ticket,
+      { id: ticket.id },
+      { status: 'resolved', stage: 'done', resolvedAt: new Date(now.getTime() - 8 * 86400_000) },
+    )
     // Between the sweep's read and its claim, the resident reopens and the officer resolves again.
     const manager = Object.create(t.ds.manager) as typeof t.ds.manager
     manager.find = (async (...args: Parameters<typeof t.ds.manager.find>) => {
       const rows = await t.ds.manager.find(...args)
-      if ((rows as Array<{ id?: number }>).some((r) => r.id === ticket.id)) await t.ds.manager.update(Ticket, { id: ticket.id }, { resolvedAt: now })
+      if ((rows as Array<{ id?: number }>).some((r) => r.id === ticket.id))
+        await t.ds.manager.update(Ticket, { id: ticket.id }, { resolvedAt: now })
       return rows
     }) as typeof manager.find
     const ds = Object.create(t.ds, { manager: { value: manager } }) as typeof t.ds

@@ -25,7 +25,8 @@ export function startJobs(app: AppContext, opts: { slaEveryMs?: number; outboxEv
     }, ms)
   }
   const timers = [
-    every('sla sweep', opts.slaEveryMs ?? 30_000, () => runSlaSweep(app)), every('outbox delivery', opts.outboxEveryMs ?? 5_000, () => deliverOutbox(app)),
+    every('sla sweep', opts.slaEveryMs ?? 30_000, () => runSlaSweep(app)),
+    every('outbox delivery', opts.outboxEveryMs ?? 5_000, () => deliverOutbox(app)),
     every('media check retry', 60_000, () => retryPendingMediaChecks(app)),
     every('unanswered messages', opts.slaEveryMs ?? 30_000, () => coverUnanswered(app)),
   ]

@@ -27,7 +27,12 @@ export interface DeliveryResult {
 export async function deliverOutbox(app: AppContext): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0, retried: 0 }
   const now = app.now()
-  const { token, rows } = await claimDue(app.ds.manager, OutboxMessage, { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now) }, { now, lockMs: LOCK_MS, batch: BATCH })
+  const { token, rows } = await claimDue(
+    app.ds.manager,
+    OutboxMessage,
+    { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now) },
+    { now, lockMs: LOCK_MS, batch: BATCH },
+  )
   for (const message of rows) {
     // A slow WeChat could outlast the lease, and another instance would then send the rest too:
     // past half of it, the rows not yet sent are handed back for the next round instead.

@@ -46,7 +46,8 @@ function rawExchange(write: (socket: ReturnType<typeof connect>) => void): Promi
 
 /** Waits until the server has logged the client error (the log is written after the socket closes). */
 async function clientErrorLines() {
-  for (let i = 0; i < 100 && !lines.some((l) => l.msg === 'client connection error'); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+  for (let i = 0; i < 100 && !lines.some((l) => l.msg === 'client connection error'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 10))
   return lines.filter((l) => l.msg === 'client connection error')
 }
 
@@ -54,7 +55,9 @@ describe('client hang-ups and broken HTTP', () => {
   it('bytes that are not HTTP after a request in flight: no stderr, one debug line without what was sent', async () => {
     await rawExchange((socket) => socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n\u0000\u0001 13812345678 garbage\r\n\r\n'))
     const logged = await clientErrorLines()
-    expect(logged).toEqual([expect.objectContaining({ level: 'debug', error: expect.stringMatching(/^HPE_/), method: 'GET', path: '/api/health' })])
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'debug', error: expect.stringMatching(/^HPE_/), method: 'GET', path: '/api/health' }),
+    ])
     expect(JSON.stringify(logged)).not.toMatch(/13812345678|garbage/)
     expect(stderr).not.toHaveBeenCalled()
     expect(consoleError).not.toHaveBeenCalled()
@@ -62,7 +65,9 @@ describe('client hang-ups and broken HTTP', () => {
 
   it('a client that resets the connection half-way through its body: no stderr, one debug line', async () => {
     await rawExchange((socket) => {
-      socket.write('POST /api/auth/refresh HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"refreshToken":"')
+      socket.write(
+        'POST /api/auth/refresh HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"refreshToken":"',
+      )
       setTimeout(() => socket.resetAndDestroy(), 50)
     })
     const logged = await clientErrorLines()

@@ -4,7 +4,12 @@ describe('logs carry no personal data', () => {
   it('masks phone and ID numbers and drops secrets', () => {
     const lines: string[] = []
     const log = createLogger('info', (l) => lines.push(l))
-    log.info('bound', { note: '居民 13847211234 身份证 15020319800101123X', phone: '13800000000', refreshToken: 'abc', nested: { sessionKey: 'k' } })
+    log.info('bound', {
+      note: '居民 13847211234 身份证 15020319800101123X',
+      phone: '13800000000',
+      refreshToken: 'abc',
+      nested: { sessionKey: 'k' },
+    })
     const out = lines.join('\n')
     expect(out).not.toMatch(/13847211234|15020319800101123X|13800000000|"abc"|"k"/)
     expect(JSON.parse(lines[0]!)).toMatchObject({ note: '居民 [phone] 身份证 [id]', phone: '[redacted]', refreshToken: '[redacted]' })

@@ -12,7 +12,8 @@ const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
 export function scrub(value: unknown, depth = 0): unknown {
   if (depth > 5) return '[deep]'
   if (typeof value === 'string') return value.replace(ID_NUMBER, '[id]').replace(PHONE, '[phone]')
-  if (value instanceof Error) return { name: value.name, message: scrub(value.message), stack: scrub(value.stack?.split('\n').slice(0, 6).join('\n')) }
+  if (value instanceof Error)
+    return { name: value.name, message: scrub(value.message), stack: scrub(value.stack?.split('\n').slice(0, 6).join('\n')) }
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}

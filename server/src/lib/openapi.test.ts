@@ -95,7 +95,10 @@ describe('OpenAPI documents the errors the server answers', () => {
   ] as const
   type Resp = { $ref?: string; description: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: unknown }> }
   type Schema = { type?: string; required?: string[]; properties: Record<string, Schema> }
-  type Doc = { paths: Record<string, Record<string, Op>>; components: { schemas?: Record<string, Schema>; responses?: Record<string, Resp> } }
+  type Doc = {
+    paths: Record<string, Record<string, Op>>
+    components: { schemas?: Record<string, Schema>; responses?: Record<string, Resp> }
+  }
   /** A response object, following one $ref into components. */
   const resolve = (doc: Doc, response: unknown): Resp | undefined => {
     const r = response as Resp | undefined
@@ -110,7 +113,12 @@ describe('OpenAPI documents the errors the server answers', () => {
     for (const { path, method, op } of operations(doc)) {
       for (const [status, response] of Object.entries(op.responses)) {
         if (!(status === 'default' || /^[45]/.test(status)) || path === '/api/health' || path === '/api/ready') continue
-        expect({ path, method, status, schema: resolve(doc, response)?.content?.['application/json']?.schema }).toEqual({ path, method, status, schema: errorRef })
+        expect({ path, method, status, schema: resolve(doc, response)?.content?.['application/json']?.schema }).toEqual({
+          path,
+          method,
+          status,
+          schema: errorRef,
+        })
       }
     }
   })
@@ -123,7 +131,9 @@ describe('OpenAPI documents the errors the server answers', () => {
       expect(response?.headers).toHaveProperty(['Retry-After'])
       expect(response?.description).toContain('rate_limited')
     }
-    const limited = operations(doc).filter(({ op }) => op.responses['429']).map(({ path, method }) => [path, method])
+    const limited = operations(doc)
+      .filter(({ op }) => op.responses['429'])
+      .map(({ path, method }) => [path, method])
     expect(limited.sort()).toEqual([...RATE_LIMITED].map((r) => [...r]).sort())
   })
 
@@ -138,5 +148,4 @@ describe('OpenAPI documents the errors the server answers', () => {
     const login = resolve(doc, doc.paths['/api/auth/wechat-login']!.post!.responses['503'])
     expect(login?.description).toContain('unavailable')
   })
-
 })

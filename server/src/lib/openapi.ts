@@ -12,7 +12,10 @@ const openapiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}')
 
 function parameters(spec: AnyRoute): object[] {
   const out: object[] = []
-  for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
     if (!schema) continue
     const js = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] }
     for (const [name, s] of Object.entries(js.properties ?? {})) {
@@ -67,7 +70,11 @@ function systemPaths(error: object): Record<string, Record<string, object>> {
       security: [],
       responses: {
         200: { description: 'OK', content: { 'application/json': { schema: dependencies } } },
-        503: { description: down, headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } }, content: { 'application/json': { schema: dependencies } } },
+        503: {
+          description: down,
+          headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+          content: { 'application/json': { schema: dependencies } },
+        },
         default: error,
       },
     },
@@ -75,7 +82,9 @@ function systemPaths(error: object): Record<string, Record<string, object>> {
   return {
     '/api/health': probe('健康检查：数据库与 Redis 的状态（每项一次探测，各有超时）', '数据库不可用'),
     '/api/ready': probe('就绪检查（负载均衡用）：数据库与 Redis（如已配置）均可用时 200', '数据库或 Redis 不可用，暂勿转发请求'),
-    '/api/openapi.json': { get: { summary: '本文档', tags: ['system'], security: [], responses: { 200: { description: 'OpenAPI 3 文档' } } } },
+    '/api/openapi.json': {
+      get: { summary: '本文档', tags: ['system'], security: [], responses: { 200: { description: 'OpenAPI 3 文档' } } },
+    },
   }
 }
 
@@ -104,14 +113,22 @@ export function buildOpenApi(routes: readonly AnyRoute[]): object {
     if (spec.access !== 'public' && spec.access !== 'user') op.description = `角色：${spec.access.join(', ')}`
     if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } }
     if (spec.rawBody) {
-      op.requestBody = { required: true, description: spec.rawBody.description, content: { [spec.rawBody.contentType]: { schema: { type: 'string' } } } }
+      op.requestBody = {
+        required: true,
+        description: spec.rawBody.description,
+        content: { [spec.rawBody.contentType]: { schema: { type: 'string' } } },
+      }
     }
     ;(paths[openapiPath(spec.path)] ??= {})[spec.method] = op
   }
   Object.assign(paths, systemPaths(error))
   return {
     openapi: '3.0.3',
-    info: { title: '安居 Anju API', version: '0.1.0', description: '24 小时网上警局：居民、楼长民警、值班台与法律援助志愿者共用的接口。错误统一为 { error: { code, message, details? } }。' },
+    info: {
+      title: '安居 Anju API',
+      version: '0.1.0',
+      description: '24 小时网上警局：居民、楼长民警、值班台与法律援助志愿者共用的接口。错误统一为 { error: { code, message, details? } }。',
+    },
     components,
     paths,
   }

@@ -87,7 +87,10 @@ export async function createRateLimits(opts: RateLimitOptions): Promise<RateLimi
         }
         // Not reached with the memory insurance in place; if it ever is, a limit that cannot
         // count lets the request through rather than failing it.
-        opts.log.warn('rate limit could not count; request allowed', { limit: name, error: res instanceof Error ? res.message : String(res) })
+        opts.log.warn('rate limit could not count; request allowed', {
+          limit: name,
+          error: res instanceof Error ? res.message : String(res),
+        })
       }
     },
     close: async () => {

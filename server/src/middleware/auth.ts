@@ -74,7 +74,8 @@ export function authenticate(secret: string, ds?: DataSource): Middleware {
       await next()
     } catch (err) {
       const user = ctx.state.user as AuthUser | null
-      if (user && ds && (isForeignKeyViolation(err) || err instanceof EntityNotFoundError) && !(await accountExists(ds, user.id))) throw accountGone()
+      if (user && ds && (isForeignKeyViolation(err) || err instanceof EntityNotFoundError) && !(await accountExists(ds, user.id)))
+        throw accountGone()
       throw err
     }
   }
@@ -84,7 +85,10 @@ const accountGone = () => new AppError(401, 'unauthenticated', '账号不存在�
 
 /** True when unsure (the database is failing too): the original error is then the answer. */
 async function accountExists(ds: DataSource, id: number): Promise<boolean> {
-  return ds.getRepository(User).existsBy({ id }).catch(() => true)
+  return ds
+    .getRepository(User)
+    .existsBy({ id })
+    .catch(() => true)
 }
 
 export function authorize(access: Access): Middleware {

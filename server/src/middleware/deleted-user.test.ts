@@ -40,7 +40,10 @@ describe('a valid token whose user no longer exists', () => {
   it('a foreign key the user is not to blame for still answers as before (the user exists)', async () => {
     const token = (await t.loginAs('demo-resident-2')).accessToken
     const fire = await categoryId(t, token, 'hazard', '消防安全')
-    const res = await t.call('POST', '/api/tickets', { token, body: reportBody(fire, { location: { type: 'building', buildingId: 999_999 } }) })
+    const res = await t.call('POST', '/api/tickets', {
+      token,
+      body: reportBody(fire, { location: { type: 'building', buildingId: 999_999 } }),
+    })
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
     expect(res.body.error.code).not.toBe('unauthenticated')

@@ -13,7 +13,13 @@ export function requestLog(log: Logger): Middleware {
     } finally {
       if (ctx.path.startsWith('/api/')) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6
-        log.info('request', { requestId: ctx.state.requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 })
+        log.info('request', {
+          requestId: ctx.state.requestId,
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms: Math.round(ms * 10) / 10,
+        })
       }
     }
   }

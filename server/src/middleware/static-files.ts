@@ -18,7 +18,13 @@ function fileInside(root: string, decoded: string): string | null {
   if (decoded.includes('\0')) return null
   const full = resolve(root, `.${sep}${decoded}`)
   if (!full.startsWith(root + sep)) return null
-  if (full.slice(root.length).split(sep).some((segment) => segment.startsWith('.'))) return null
+  if (
+    full
+      .slice(root.length)
+      .split(sep)
+      .some((segment) => segment.startsWith('.'))
+  )
+    return null
   return statSync(full, { throwIfNoEntry: false })?.isFile() ? full : null
 }
 
@@ -34,7 +40,11 @@ export function serveH5(dir: string): Middleware {
     // Whatever is not a file of the build (folders, odd or hostile paths) is an app route: the shell answers.
     if (decoded && decoded !== '/' && fileInside(root, decoded)) {
       const file = ctx.path
-      await send(ctx, file, { root, maxage: file.startsWith('/js/') || file.startsWith('/css/') ? 31536000000 : 0, immutable: file.startsWith('/js/') })
+      await send(ctx, file, {
+        root,
+        maxage: file.startsWith('/js/') || file.startsWith('/css/') ? 31536000000 : 0,
+        immutable: file.startsWith('/js/'),
+      })
       return
     }
     if (!fileInside(root, 'index.html')) return next()

@@ -64,7 +64,14 @@ export const FOREIGN_KEYS: ReadonlyArray<readonly [string, string, string, OnDel
 function byTable(): Map<string, TableForeignKey[]> {
   const tables = new Map<string, TableForeignKey[]>()
   for (const [table, column, referenced, onDelete, name] of FOREIGN_KEYS) {
-    const fk = new TableForeignKey({ name, columnNames: [column], referencedTableName: referenced, referencedColumnNames: ['id'], onDelete, onUpdate: 'NO ACTION' })
+    const fk = new TableForeignKey({
+      name,
+      columnNames: [column],
+      referencedTableName: referenced,
+      referencedColumnNames: ['id'],
+      onDelete,
+      onUpdate: 'NO ACTION',
+    })
     tables.set(table, [...(tables.get(table) ?? []), fk])
   }
   return tables
@@ -84,7 +91,10 @@ export async function dropForeignKeys(q: QueryRunner, mysql: boolean): Promise<v
     if (!mysql) continue
     // InnoDB made an index for each key whose column had none; it goes with the key.
     for (const fk of fks) {
-      const rows = (await q.query('SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? LIMIT 1', [table, fk.name])) as unknown[]
+      const rows = (await q.query(
+        'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? LIMIT 1',
+        [table, fk.name],
+      )) as unknown[]
       if (rows.length > 0) await q.query(`DROP INDEX \`${fk.name}\` ON \`${table}\``)
     }
   }

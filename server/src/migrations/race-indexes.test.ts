@@ -27,7 +27,9 @@ describe('migration RaceIndexes on a database with duplicates', () => {
       q = ds.createQueryRunner()
       await q.query(mysql ? 'SET FOREIGN_KEY_CHECKS = 0' : 'PRAGMA foreign_keys = OFF')
       const run = (s: string) => q!.query(sql(s))
-      await run(`INSERT INTO "place" ("id", "parentId", "level", "name") VALUES (1, NULL, 'district', '新城区'), (2, NULL, 'district', '新城区'), (3, NULL, 'district', '老城区')`)
+      await run(
+        `INSERT INTO "place" ("id", "parentId", "level", "name") VALUES (1, NULL, 'district', '新城区'), (2, NULL, 'district', '新城区'), (3, NULL, 'district', '老城区')`,
+      )
       await run(`INSERT INTO "ticket_whistle" ("id", "ticketId", "departmentId", "calledByUserId", "reportedAt", "response", "respondedAt", "calledAt") VALUES
         (1, 7, 3, 1, NULL, NULL, NULL, '2026-01-01 10:00:00'), (2, 7, 3, 1, '2026-01-01 11:00:00', '已到场', '2026-01-01 12:00:00', '2026-01-01 10:00:00'), (3, 7, 4, 1, NULL, NULL, NULL, '2026-01-01 10:00:00')`)
       await run(`INSERT INTO "message" ("id", "conversationId", "seq", "senderUserId", "side", "clientId", "kind", "text", "uploadId", "held", "createdAt") VALUES
@@ -39,14 +41,36 @@ describe('migration RaceIndexes on a database with duplicates', () => {
 
       await ds.runMigrations()
 
-      const whistles = (await run(`SELECT "id", "departmentId", "response" FROM "ticket_whistle" ORDER BY "id"`)) as Array<{ id: number; departmentId: number; response: string | null }>
-      expect(whistles.map((w) => [Number(w.id), Number(w.departmentId), w.response])).toEqual([[1, 3, '已到场'], [3, 4, null]])
-      const messages = (await run(`SELECT "kind", "text", "uploadId" FROM "message" ORDER BY "id"`)) as Array<{ kind: string; text: string | null; uploadId: number | null }>
-      expect(messages.map((m) => [m.kind, m.text, m.uploadId === null ? null : Number(m.uploadId)])).toEqual([['image', null, 9], ['text', '[图片]', null]])
+      const whistles = (await run(`SELECT "id", "departmentId", "response" FROM "ticket_whistle" ORDER BY "id"`)) as Array<{
+        id: number
+        departmentId: number
+        response: string | null
+      }>
+      expect(whistles.map((w) => [Number(w.id), Number(w.departmentId), w.response])).toEqual([
+        [1, 3, '已到场'],
+        [3, 4, null],
+      ])
+      const messages = (await run(`SELECT "kind", "text", "uploadId" FROM "message" ORDER BY "id"`)) as Array<{
+        kind: string
+        text: string | null
+        uploadId: number | null
+      }>
+      expect(messages.map((m) => [m.kind, m.text, m.uploadId === null ? null : Number(m.uploadId)])).toEqual([
+        ['image', null, 9],
+        ['text', '[图片]', null],
+      ])
       const districts = (await run(`SELECT "id", "rootName" FROM "place" ORDER BY "id"`)) as Array<{ id: number; rootName: string | null }>
-      expect(districts.map((p) => [Number(p.id), p.rootName])).toEqual([[1, '新城区'], [2, null], [3, '老城区']])
+      expect(districts.map((p) => [Number(p.id), p.rootName])).toEqual([
+        [1, '新城区'],
+        [2, null],
+        [3, '老城区'],
+      ])
       const [ticket] = (await run(`SELECT "lastUrgedAt" FROM "ticket" WHERE "id" = 7`)) as Array<{ lastUrgedAt: Date | string }>
-      expect(new Date(String(ticket!.lastUrgedAt instanceof Date ? ticket!.lastUrgedAt.toISOString() : `${ticket!.lastUrgedAt.replace(' ', 'T')}Z`)).toISOString()).toBe('2026-01-03T09:30:00.000Z')
+      expect(
+        new Date(
+          String(ticket!.lastUrgedAt instanceof Date ? ticket!.lastUrgedAt.toISOString() : `${ticket!.lastUrgedAt.replace(' ', 'T')}Z`),
+        ).toISOString(),
+      ).toBe('2026-01-03T09:30:00.000Z')
     } finally {
       await q?.release()
       await ds.destroy()

@@ -57,11 +57,18 @@ export class RedisBus implements RealtimeBus {
   private current: BusStatus = 'down'
   private closing = false
 
-  constructor(url: string, prefix: string, private readonly log: Logger) {
+  constructor(
+    url: string,
+    prefix: string,
+    private readonly log: Logger,
+  ) {
     this.channel = `${prefix}realtime`
     this.pub = new Redis(url, FAIL_FAST)
     this.sub = new Redis(url, { maxRetriesPerRequest: null })
-    for (const [name, client] of [['pub', this.pub], ['sub', this.sub]] as const) {
+    for (const [name, client] of [
+      ['pub', this.pub],
+      ['sub', this.sub],
+    ] as const) {
       client.on('error', (err: Error) => this.log.warn('redis realtime connection error', { client: name, error: err.message }))
       client.on('close', () => this.setLink(name, false))
       client.on('end', () => this.setLink(name, false))
@@ -140,7 +147,10 @@ export class RedisBus implements RealtimeBus {
     const next: BusStatus = this.pubUp && this.subUp ? 'up' : 'down'
     if (next === this.current || this.closing) return
     this.current = next
-    this.log[next === 'up' ? 'info' : 'warn'](next === 'up' ? 'realtime bus linked through redis' : 'realtime bus lost redis: frames stay on this instance', {})
+    this.log[next === 'up' ? 'info' : 'warn'](
+      next === 'up' ? 'realtime bus linked through redis' : 'realtime bus lost redis: frames stay on this instance',
+      {},
+    )
     try {
       this.statusListener(next)
     } catch (err) {

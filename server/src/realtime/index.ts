@@ -58,9 +58,13 @@ export class Realtime {
     this.servers.push(wss)
     wss.on('error', (err) => this.log.warn('realtime server error', { error: err.message }))
     const deps: SocketDeps = {
-      hub: this.hub, presence: this.presence, hooks, log: this.log,
+      hub: this.hub,
+      presence: this.presence,
+      hooks,
+      log: this.log,
       // A socket that joins while Redis is away is told at once, or it would wait for frames that cannot come.
-      joined: (client) => this.bus.status() === 'down' && this.hub.sendTo(client, JSON.stringify({ type: 'degraded' } satisfies ServerFrame)),
+      joined: (client) =>
+        this.bus.status() === 'down' && this.hub.sendTo(client, JSON.stringify({ type: 'degraded' } satisfies ServerFrame)),
     }
     server.on('upgrade', (req: IncomingMessage, socket, head) => {
       // A client that resets mid-handshake must not become an unhandled 'error' event.

@@ -15,7 +15,11 @@ export class Presence {
   private readonly local = new Map<number, number>()
   private timer: NodeJS.Timeout | null = null
 
-  constructor(private readonly redis: Redis | null, private readonly prefix: string, private readonly instanceId: string) {
+  constructor(
+    private readonly redis: Redis | null,
+    private readonly prefix: string,
+    private readonly instanceId: string,
+  ) {
     if (redis) {
       this.timer = setInterval(() => void this.refresh().catch(() => undefined), REFRESH_MS)
       this.timer.unref()
@@ -29,7 +33,12 @@ export class Presence {
   async connected(userId: number): Promise<void> {
     const n = (this.local.get(userId) ?? 0) + 1
     this.local.set(userId, n)
-    if (n === 1 && this.redis) await this.redis.multi().hset(this.key(userId), this.instanceId, Date.now() + TTL_MS).pexpire(this.key(userId), TTL_MS).exec()
+    if (n === 1 && this.redis)
+      await this.redis
+        .multi()
+        .hset(this.key(userId), this.instanceId, Date.now() + TTL_MS)
+        .pexpire(this.key(userId), TTL_MS)
+        .exec()
   }
 
   async disconnected(userId: number): Promise<void> {

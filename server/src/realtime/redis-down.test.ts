@@ -68,7 +68,9 @@ describe('two instances when Redis goes away and comes back', () => {
     expect(reminders.map((r) => r.recipientUserId)).toEqual([resident.id])
     // Nothing was lost in the database.
     const stored = await a.call('GET', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'] })
-    expect(stored.body.items.map((m: { text: string }) => m.text)).toEqual(expect.arrayContaining(['灯还是不亮', '晚上很黑，老人下楼不方便', '麻烦尽快处理', '收到，明天上午安排物业更换']))
+    expect(stored.body.items.map((m: { text: string }) => m.text)).toEqual(
+      expect.arrayContaining(['灯还是不亮', '晚上很黑，老人下楼不方便', '麻烦尽快处理', '收到，明天上午安排物业更换']),
+    )
 
     await redis.start()
     await Promise.all([residentOnA.next('resumed', undefined, 15_000), officerOnB.next('resumed', undefined, 15_000)])

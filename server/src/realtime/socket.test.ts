@@ -1,4 +1,11 @@
-import { REALTIME_CLOSE_BAD_FRAMES, REALTIME_CLOSE_INTERNAL, REALTIME_CLOSE_UNAUTHORIZED, REALTIME_ERROR_MESSAGES, REALTIME_MAX_BAD_FRAMES, REALTIME_MAX_FRAME_BYTES } from '@anju/shared'
+import {
+  REALTIME_CLOSE_BAD_FRAMES,
+  REALTIME_CLOSE_INTERNAL,
+  REALTIME_CLOSE_UNAUTHORIZED,
+  REALTIME_ERROR_MESSAGES,
+  REALTIME_MAX_BAD_FRAMES,
+  REALTIME_MAX_FRAME_BYTES,
+} from '@anju/shared'
 import { openConversation, TestSocket } from '../modules/messages/test-helpers'
 import { tokensFor } from '../modules/tickets/test-helpers'
 import { User } from '../modules/users/entities'

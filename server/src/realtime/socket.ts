@@ -1,6 +1,13 @@
 import type { RawData, WebSocket } from 'ws'
 import type { ClientFrame, RealtimeErrorCode, ServerFrame } from '@anju/shared'
-import { clientFrameSchema, REALTIME_CLOSE_BAD_FRAMES, REALTIME_CLOSE_INTERNAL, REALTIME_CLOSE_UNAUTHORIZED, REALTIME_ERROR_MESSAGES, REALTIME_MAX_BAD_FRAMES } from '@anju/shared'
+import {
+  clientFrameSchema,
+  REALTIME_CLOSE_BAD_FRAMES,
+  REALTIME_CLOSE_INTERNAL,
+  REALTIME_CLOSE_UNAUTHORIZED,
+  REALTIME_ERROR_MESSAGES,
+  REALTIME_MAX_BAD_FRAMES,
+} from '@anju/shared'
 import { AppError } from '../errors/app-error'
 import type { Logger } from '../lib/logger'
 import type { AuthUser } from '../middleware/auth'

@@ -22,7 +22,10 @@ async function generate(db: DatabaseConfig, folder: string, name: string, stamp:
   // Tables say their character set themselves rather than trusting the database's default.
   const charset = (s: string) => s.replace(/ENGINE=InnoDB$/, 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci')
   const up = sql.upQueries.map((x) => `    await q.query(${q(charset(x.query))})`).join('\n')
-  const down = [...sql.downQueries].reverse().map((x) => `    await q.query(${q(x.query)})`).join('\n')
+  const down = [...sql.downQueries]
+    .reverse()
+    .map((x) => `    await q.query(${q(x.query)})`)
+    .join('\n')
   const className = `${name}${stamp}`
   const file = join(__dirname, '../migrations', folder, `${stamp}-${name}.ts`)
   writeFileSync(

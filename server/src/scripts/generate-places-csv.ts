@@ -12,6 +12,18 @@ for (let i = 0; i < total; i++) {
   const community = Math.floor(grid / 10)
   const street = Math.floor(community / 8)
   const district = Math.floor(street / 10)
-  out.push([`第${district + 1}区`, `第${street + 1}街道`, `第${community + 1}社区`, `第${grid + 1}网格`, `B${String(i + 1).padStart(6, '0')}`, `${(i % 20) + 1}号楼`, `示范路${i + 1}号`, String(2 + (i % 3)), ''].join(','))
+  out.push(
+    [
+      `第${district + 1}区`,
+      `第${street + 1}街道`,
+      `第${community + 1}社区`,
+      `第${grid + 1}网格`,
+      `B${String(i + 1).padStart(6, '0')}`,
+      `${(i % 20) + 1}号楼`,
+      `示范路${i + 1}号`,
+      String(2 + (i % 3)),
+      '',
+    ].join(','),
+  )
 }
 process.stdout.write(out.join('\n') + '\n')

@@ -20,7 +20,10 @@ async function main() {
   // npm runs workspace scripts in server/; a relative path means relative to where npm was called.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file)
   const ds = await openDatabase(config.database)
-  const bar = new SingleBar({ format: '导入楼栋 [{bar}] {percentage}% | {value}/{total} | 用时 {duration}s', hideCursor: true }, Presets.shades_classic)
+  const bar = new SingleBar(
+    { format: '导入楼栋 [{bar}] {percentage}% | {value}/{total} | 用时 {duration}s', hideCursor: true },
+    Presets.shades_classic,
+  )
   const started = Date.now()
   let barStarted = false
   try {
@@ -36,7 +39,9 @@ async function main() {
     bar.stop()
     for (const e of result.errors.slice(0, 50)) console.log(`  第 ${e.row} 行：${e.message}`)
     if (result.errorCount > 50) console.log(`  …另有 ${result.errorCount - Math.min(50, result.errors.length)} 行有错误`)
-    console.log(`共 ${result.rows} 行：新建 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，错误 ${result.errorCount}。用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+    console.log(
+      `共 ${result.rows} 行：新建 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，错误 ${result.errorCount}。用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+    )
     process.exitCode = result.errorCount > 0 ? 2 : 0
   } finally {
     bar.stop()

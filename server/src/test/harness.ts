@@ -26,7 +26,11 @@ export async function scratchDatabase(): Promise<{ config: DatabaseConfig; dataD
   const dataDir = mkdtempSync(join(tmpdir(), 'anju-test-'))
   const url = process.env.TEST_DATABASE_URL
   if (!url) {
-    return { config: { type: 'sqlite', file: join(dataDir, 'test.sqlite') }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) }
+    return {
+      config: { type: 'sqlite', file: join(dataDir, 'test.sqlite') },
+      dataDir,
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    }
   }
   const name = `anju_t_${randomBytes(5).toString('hex')}`
   const admin = await createConnection(url)
@@ -54,7 +58,11 @@ export interface TestApp {
   demo: DemoSummary | null
   /** The clock the app reads; tests move it to expire tokens. */
   clock: { now: Date }
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; contentType?: string }): Promise<{ status: number; body: any }>
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; raw?: string; contentType?: string },
+  ): Promise<{ status: number; body: any }>
   loginAs(openid: string): Promise<TokenPair>
   close(): Promise<void>
 }
@@ -82,19 +90,39 @@ export function callAt(url: string): TestApp['call'] {
  * A server instance against a scratch database and its own WeChat stand-in. `redisUrl` joins it to
  * other instances' realtime (`startPeerInstance` starts one more on the same database).
  */
-export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; redisPrefix?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { seed?: boolean; redisUrl?: string; redisPrefix?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await scratchDatabase()
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', ...opts.env }), database: db.config }
   const ds = await openDatabase(db.config)
   const demo = opts.seed === false ? null : await seedDemoData(ds, join(db.dataDir, 'files'))
-  const standin = await startWechatStandin({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, pushToken: config.wechat.pushToken })
+  const standin = await startWechatStandin({
+    appId: config.wechat.appId,
+    appSecret: config.wechat.appSecret,
+    pushToken: config.wechat.pushToken,
+  })
   const clock = { now: new Date() }
   const log = createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent')
   const realtime = await createRealtime({ redisUrl: opts.redisUrl ?? null, prefix: opts.redisPrefix ?? config.redisPrefix, log })
-  const limits = await createRateLimits({ redisUrl: opts.redisUrl ?? null, prefix: opts.redisPrefix ?? config.redisPrefix, log, points: config.limits })
+  const limits = await createRateLimits({
+    redisUrl: opts.redisUrl ?? null,
+    prefix: opts.redisPrefix ?? config.redisPrefix,
+    log,
+    points: config.limits,
+  })
   const ctx: AppContext = {
-    config, ds, log, realtime, limits,
-    wechat: new HttpWechatApi({ baseUrl: standin.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, miniprogramState: config.wechat.miniprogramState }),
+    config,
+    ds,
+    log,
+    realtime,
+    limits,
+    wechat: new HttpWechatApi({
+      baseUrl: standin.url,
+      appId: config.wechat.appId,
+      appSecret: config.wechat.appSecret,
+      miniprogramState: config.wechat.miniprogramState,
+    }),
     wechatStandinUrl: standin.url,
     now: () => clock.now,
   }
@@ -114,7 +142,14 @@ export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; re
   }
 
   return {
-    url, ctx, ds, standin, demo, clock, call, loginAs,
+    url,
+    ctx,
+    ds,
+    standin,
+    demo,
+    clock,
+    call,
+    loginAs,
     close: async () => {
       await realtime.close()
       await limits.close()
@@ -130,7 +165,10 @@ export async function startTestApp(opts: { seed?: boolean; redisUrl?: string; re
  * A second server instance beside `first`: the same database (its own connection pool on MariaDB;
  * the same handle on SQLite, whose one file allows one writer per process) and the same Redis.
  */
-export async function startPeerInstance(first: TestApp, redis: { url: string; prefix: string }): Promise<{ url: string; ctx: AppContext; close(): Promise<void> }> {
+export async function startPeerInstance(
+  first: TestApp,
+  redis: { url: string; prefix: string },
+): Promise<{ url: string; ctx: AppContext; close(): Promise<void> }> {
   const own = first.ctx.config.database.type === 'mysql'
   const ds = own ? await openDatabase(first.ctx.config.database) : first.ds
   const realtime = await createRealtime({ redisUrl: redis.url, prefix: redis.prefix, log: first.ctx.log })

@@ -27,7 +27,9 @@ const freePort = () =>
 
 /** Resolves once redis-server says it accepts connections; rejects if it exits first (port taken, not installed). */
 function launch(port: number): Promise<ChildProcess> {
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
   return new Promise((resolve, reject) => {
     let out = ''
     proc.stdout!.on('data', (chunk: Buffer) => {

@@ -19,9 +19,14 @@ export interface RawResponse extends RawReply {
  * `from` picks the loopback address it comes from (127.0.0.2, …): on Linux every 127/8 address
  * reaches the server on 127.0.0.1, so tests can play clients on different addresses.
  */
-export function rawRequest(baseUrl: string, method: string, path: string, opts: { from?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<RawResponse> {
+export function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { from?: string; headers?: Record<string, string>; body?: Buffer } = {},
+): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl)
-  const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers ?? {}
+  const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : (opts.headers ?? {})
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, method, path, headers, localAddress: opts.from ?? '127.0.0.1', agent: false }, (res) => {
       const chunks: Buffer[] = []
@@ -36,7 +41,13 @@ export function rawRequest(baseUrl: string, method: string, path: string, opts: 
           // not JSON: a file
         }
         const retryAfter = res.headers['retry-after']
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body, retryAfter: typeof retryAfter === 'string' ? retryAfter : null })
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text,
+          body,
+          retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+        })
       })
     })
     req.on('error', reject)
@@ -45,7 +56,12 @@ export function rawRequest(baseUrl: string, method: string, path: string, opts: 
 }
 
 /** One JSON request, optionally with a token, from a chosen loopback address (see rawRequest). */
-export function requestFrom(baseUrl: string, method: string, path: string, opts: { from?: string; token?: string; body?: unknown } = {}): Promise<RawReply> {
+export function requestFrom(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { from?: string; token?: string; body?: unknown } = {},
+): Promise<RawReply> {
   const headers: Record<string, string> = {
     ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
     ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),

@@ -63,4 +63,14 @@ export type ServerFrame =
   | { type: 'resumed' }
   | { type: 'error'; code: RealtimeErrorCode; message: string }
 
-export const SERVER_FRAME_TYPES = ['ready', 'pong', 'message', 'receipts', 'conversation', 'notice', 'degraded', 'resumed', 'error'] as const satisfies readonly ServerFrame['type'][]
+export const SERVER_FRAME_TYPES = [
+  'ready',
+  'pong',
+  'message',
+  'receipts',
+  'conversation',
+  'notice',
+  'degraded',
+  'resumed',
+  'error',
+] as const satisfies readonly ServerFrame['type'][]

@@ -14,7 +14,13 @@ export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 export const clientIdSchema = z.string().regex(CLIENT_ID_PATTERN, '消息编号格式不正确，请更新小程序后重试')
 export const MESSAGE_MAX_CHARS = 1000
 
-export const messageTextSchema = userText({ label: '消息', multiline: true, max: MESSAGE_MAX_CHARS, emptyMessage: '请输入消息内容', maxMessage: `消息不能超过 ${MESSAGE_MAX_CHARS} 字` })
+export const messageTextSchema = userText({
+  label: '消息',
+  multiline: true,
+  max: MESSAGE_MAX_CHARS,
+  emptyMessage: '请输入消息内容',
+  maxMessage: `消息不能超过 ${MESSAGE_MAX_CHARS} 字`,
+})
 
 export const sendMessageSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -106,9 +112,7 @@ export const conversationSummarySchema = z.object({
   /** The resident has written and no one has answered yet (since when). */
   awaitingSince: z.string().nullable(),
   /** The duty desk has it: why, since when and which desk. */
-  deskCover: z
-    .object({ reason: z.enum(DESK_COVER_REASONS), since: z.string(), deskName: z.string() })
-    .nullable(),
+  deskCover: z.object({ reason: z.enum(DESK_COVER_REASONS), since: z.string(), deskName: z.string() }).nullable(),
 })
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>
 
@@ -192,6 +196,8 @@ export const DEFAULT_CANNED_REPLIES = [
   '问题已处理，如还有需要随时联系我。',
 ]
 export const cannedRepliesSchema = z.object({
-  items: z.array(userText({ label: '常用语', multiline: true, max: 200, emptyMessage: '常用语不能为空', maxMessage: '每条常用语不超过 200 字' })).max(CANNED_REPLY_MAX, `最多 ${CANNED_REPLY_MAX} 条常用语`),
+  items: z
+    .array(userText({ label: '常用语', multiline: true, max: 200, emptyMessage: '常用语不能为空', maxMessage: '每条常用语不超过 200 字' }))
+    .max(CANNED_REPLY_MAX, `最多 ${CANNED_REPLY_MAX} 条常用语`),
 })
 export type CannedReplies = z.infer<typeof cannedRepliesSchema>

@@ -1,4 +1,13 @@
-import { allowedActions, nextStatus, TICKET_ACTIONS, TICKET_ACTORS, TICKET_STATUSES, type TicketAction, type TicketActor, type TicketStatus } from './machine'
+import {
+  allowedActions,
+  nextStatus,
+  TICKET_ACTIONS,
+  TICKET_ACTORS,
+  TICKET_STATUSES,
+  type TicketAction,
+  type TicketActor,
+  type TicketStatus,
+} from './machine'
 
 /**
  * The whole machine written out once more, by hand: every (status, action, actor) that is allowed
@@ -40,7 +49,10 @@ describe('the ticket state machine', () => {
   it('allows exactly the listed transitions, each to the listed status', () => {
     const wrong = cases
       .filter(([status, action, actor]) => nextStatus(status, action, actor) !== expected(status, action, actor))
-      .map(([status, action, actor]) => `${status} · ${action} · ${actor}: got ${nextStatus(status, action, actor)}, want ${expected(status, action, actor)}`)
+      .map(
+        ([status, action, actor]) =>
+          `${status} · ${action} · ${actor}: got ${nextStatus(status, action, actor)}, want ${expected(status, action, actor)}`,
+      )
     expect(wrong).toEqual([])
     expect(cases.filter(([s, a, r]) => expected(s, a, r) !== null).length).toBe(66)
   })

@@ -38,8 +38,22 @@ export const TICKET_ACTORS = ['reporter', 'handler', 'officer', 'desk', 'system'
 export type TicketActor = (typeof TICKET_ACTORS)[number]
 
 export const TICKET_ACTIONS = [
-  'accept', 'start', 'resolve', 'reject', 'withdraw', 'reopen', 'rate', 'auto_close',
-  'assign', 'transfer', 'escalate', 'note', 'follow_up', 'whistle', 'report_in', 'urge',
+  'accept',
+  'start',
+  'resolve',
+  'reject',
+  'withdraw',
+  'reopen',
+  'rate',
+  'auto_close',
+  'assign',
+  'transfer',
+  'escalate',
+  'note',
+  'follow_up',
+  'whistle',
+  'report_in',
+  'urge',
 ] as const
 export type TicketAction = (typeof TICKET_ACTIONS)[number]
 

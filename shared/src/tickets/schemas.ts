@@ -48,7 +48,11 @@ export const ticketCategorySchema = z.object({
 })
 export type TicketCategory = z.infer<typeof ticketCategorySchema>
 
-const minutes = z.number().int().min(5, '时限至少 5 分钟').max(60 * 24 * 90, '时限最长 90 天')
+const minutes = z
+  .number()
+  .int()
+  .min(5, '时限至少 5 分钟')
+  .max(60 * 24 * 90, '时限最长 90 天')
 export const ticketCategoryInputSchema = z.object({
   kind: reportKindSchema,
   name: userText({ label: '分类名称', max: 20, maxMessage: '分类名称最多 20 个字' }),
@@ -89,7 +93,13 @@ export const createTicketSchema = z.object({
   clientKey: z.uuid('提交编号格式不正确'),
   kind: reportKindSchema,
   categoryId: z.number().int().positive(),
-  description: userText({ label: '描述', multiline: true, max: MAX_DESCRIPTION_LENGTH, emptyMessage: '请描述情况', maxMessage: `描述最多 ${MAX_DESCRIPTION_LENGTH} 字` }),
+  description: userText({
+    label: '描述',
+    multiline: true,
+    max: MAX_DESCRIPTION_LENGTH,
+    emptyMessage: '请描述情况',
+    maxMessage: `描述最多 ${MAX_DESCRIPTION_LENGTH} 字`,
+  }),
   photoIds: z.array(z.number().int().positive()).max(MAX_TICKET_PHOTOS, `最多上传 ${MAX_TICKET_PHOTOS} 张照片`).default([]),
   location: ticketLocationSchema,
   contactPhone: phoneSchema.nullable().optional(),

@@ -25,7 +25,11 @@ it.each([-1, 45011])('errcode %i: the message is kept for a later round, then se
   await fault({ subscribeErrcodes: [errcode] })
 
   expect(await deliverOutbox(t.ctx)).toMatchObject({ sent: 0, retried: 1 })
-  expect(await t.ds.manager.findOneByOrFail(OutboxMessage, { dedupeKey })).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining(String(errcode)) })
+  expect(await t.ds.manager.findOneByOrFail(OutboxMessage, { dedupeKey })).toMatchObject({
+    status: 'failed',
+    attempts: 1,
+    lastError: expect.stringContaining(String(errcode)),
+  })
 
   t.clock.now = new Date(t.clock.now.getTime() + 2 * 60_000)
   expect(await deliverOutbox(t.ctx)).toMatchObject({ sent: 1 })

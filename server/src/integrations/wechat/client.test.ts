@@ -15,8 +15,18 @@ afterAll(() => standin.close())
 
 const fault = (body: object) =>
   fetch(`${standin.url}/dev/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const sent = async () => ((await (await fetch(`${standin.url}/dev/subscribe-messages`)).json()) as { items: { touser: string; template_id: string; data: object; lang: string; miniprogram_state: string }[] }).items
-const message = { touser: 'demo-resident-1', templateId: 'tpl-accepted', page: 'pages/ticket/index?id=1', data: { thing3: { value: '您反映的问题已受理' } } }
+const sent = async () =>
+  (
+    (await (await fetch(`${standin.url}/dev/subscribe-messages`)).json()) as {
+      items: { touser: string; template_id: string; data: object; lang: string; miniprogram_state: string }[]
+    }
+  ).items
+const message = {
+  touser: 'demo-resident-1',
+  templateId: 'tpl-accepted',
+  page: 'pages/ticket/index?id=1',
+  data: { thing3: { value: '您反映的问题已受理' } },
+}
 
 async function sendError(input = message): Promise<WechatSendError> {
   try {
@@ -45,11 +55,14 @@ describe('access token', () => {
   it('concurrent callers share one token request, and it is reused until near expiry', async () => {
     let issued = 0
     let now = 0
-    const cache = new AccessTokenCache(async () => {
-      issued++
-      await new Promise((resolve) => setTimeout(resolve, 10))
-      return { token: `t${issued}`, expiresIn: 7200 }
-    }, () => now)
+    const cache = new AccessTokenCache(
+      async () => {
+        issued++
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        return { token: `t${issued}`, expiresIn: 7200 }
+      },
+      () => now,
+    )
     expect(await Promise.all([cache.get(), cache.get(), cache.get()])).toEqual(['t1', 't1', 't1'])
     now = 6800_000
     expect(await cache.get()).toBe('t1')
@@ -63,21 +76,33 @@ describe('access token', () => {
 
 describe('msgSecCheck', () => {
   it("answers WeChat's verdict with its label and trace id", async () => {
-    await expect(api.msgSecCheck({ openid: 'demo-resident-1', content: '有人在楼下聚众赌博', scene: 1 })).resolves.toMatchObject({ suggest: 'risky', label: 20006, traceId: expect.any(String) })
+    await expect(api.msgSecCheck({ openid: 'demo-resident-1', content: '有人在楼下聚众赌博', scene: 1 })).resolves.toMatchObject({
+      suggest: 'risky',
+      label: 20006,
+      traceId: expect.any(String),
+    })
   })
 })
 
 describe('sendSubscribeMessage', () => {
   it('delivers, with the state and language WeChat wants', async () => {
     await api.sendSubscribeMessage(message)
-    expect((await sent()).at(-1)).toMatchObject({ touser: 'demo-resident-1', template_id: 'tpl-accepted', data: message.data, lang: 'zh_CN', miniprogram_state: 'developer' })
+    expect((await sent()).at(-1)).toMatchObject({
+      touser: 'demo-resident-1',
+      template_id: 'tpl-accepted',
+      data: message.data,
+      lang: 'zh_CN',
+      miniprogram_state: 'developer',
+    })
   })
 
   it('a refused subscription (43101) and bad messages are not retried', async () => {
     await fault({ subscribeErrcodes: [43101] })
     expect(await sendError()).toMatchObject({ errcode: 43101, retryable: false })
     expect(await sendError({ ...message, templateId: 'tpl-unknown' })).toMatchObject({ errcode: 40037, retryable: false })
-    expect(await sendError({ ...message, data: { thing3: { value: '这一段话超过了二十个字，微信的 thing 字段放不下它' } } })).toMatchObject({ errcode: 47003, retryable: false })
+    expect(await sendError({ ...message, data: { thing3: { value: '这一段话超过了二十个字，微信的 thing 字段放不下它' } } })).toMatchObject(
+      { errcode: 47003, retryable: false },
+    )
     expect(await sendError({ ...message, touser: '!' })).toMatchObject({ errcode: 40003, retryable: false })
   })
 
@@ -94,7 +119,11 @@ describe('sendSubscribeMessage', () => {
 })
 
 describe('WeChat busy (-1) or over its minute quota (45011)', () => {
-  const failure = (call: Promise<unknown>) => call.then(() => new Error('the call went through'), (err: unknown) => err)
+  const failure = (call: Promise<unknown>) =>
+    call.then(
+      () => new Error('the call went through'),
+      (err: unknown) => err,
+    )
 
   it.each([
     [-1, 'wechat_busy', 5],

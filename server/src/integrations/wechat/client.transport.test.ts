@@ -39,35 +39,55 @@ afterAll(async () => {
 const cases: [string, Behaviour][] = [
   ['the connection is reset before any answer', (s) => s.resetAndDestroy()],
   ['the connection closes before any answer', (s) => s.end()],
-  ['the answer stops half-way (Content-Length not reached)', (s) => {
-    s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"openid":')
-    setImmediate(() => s.destroy())
-  }],
-  ['a chunked answer is cut between chunks', (s) => {
-    s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"ope\r\n')
-    setImmediate(() => s.resetAndDestroy())
-  }],
+  [
+    'the answer stops half-way (Content-Length not reached)',
+    (s) => {
+      s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"openid":')
+      setImmediate(() => s.destroy())
+    },
+  ],
+  [
+    'a chunked answer is cut between chunks',
+    (s) => {
+      s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"ope\r\n')
+      setImmediate(() => s.resetAndDestroy())
+    },
+  ],
   ['the answer is not HTTP at all', (s) => s.end('SSH-2.0-OpenSSH\r\n\r\n')],
-  ['the answer is a proxy error page', (s) => s.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 11\r\nConnection: close\r\n\r\nbad gateway')],
+  [
+    'the answer is a proxy error page',
+    (s) => s.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 11\r\nConnection: close\r\n\r\nbad gateway'),
+  ],
   ['the answer is not JSON', (s) => s.end(json('<html>维护中</html>', 'Connection: close\r\n'))],
   ['the answer is JSON of the wrong shape', (s) => s.end(json('[1,2,3]', 'Connection: close\r\n'))],
   ['the answer is JSON null', (s) => s.end(json('null', 'Connection: close\r\n'))],
   ['the answer is a JSON string', (s) => s.end(json('"ok"', 'Connection: close\r\n'))],
-  ['the answer is 2 MB of otherwise valid JSON (no WeChat reply is near that)', (s) => {
-    s.end(json(`{"openid":"o1","session_key":"k","trace_id":"t","result":{"suggest":"pass","label":100},"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`, 'Connection: close\r\n'))
-  }],
+  [
+    'the answer is 2 MB of otherwise valid JSON (no WeChat reply is near that)',
+    (s) => {
+      s.end(
+        json(
+          `{"openid":"o1","session_key":"k","trace_id":"t","result":{"suggest":"pass","label":100},"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`,
+          'Connection: close\r\n',
+        ),
+      )
+    },
+  ],
   ['the answer never comes', () => undefined],
-  ['the answer is far larger than any WeChat reply', (s) => {
-    s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n')
-    const chunk = Buffer.alloc(64 * 1024, 0x20)
-    const pump = () => {
-      while (!s.destroyed && s.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)) {
-        // keep writing until the socket pushes back
+  [
+    'the answer is far larger than any WeChat reply',
+    (s) => {
+      s.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n')
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      const pump = () => {
+        while (!s.destroyed && s.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)) {
+          // keep writing until the socket pushes back
+        }
+        if (!s.destroyed) s.once('drain', pump)
       }
-      if (!s.destroyed) s.once('drain', pump)
-    }
-    pump()
-  }],
+      pump()
+    },
+  ],
 ]
 
 describe('a misbehaving WeChat', () => {

@@ -14,7 +14,12 @@ export type SecuritySuggest = 'pass' | 'review' | 'risky'
 export interface WechatApi {
   code2Session(code: string): Promise<WechatSession>
   /** Text check (msg_sec_check v2). Throws if WeChat cannot be asked; the caller decides what that means. */
-  msgSecCheck(input: { openid: string; content: string; scene: SecurityScene; title?: string }): Promise<{ suggest: SecuritySuggest; label: number; traceId: string }>
+  msgSecCheck(input: {
+    openid: string
+    content: string
+    scene: SecurityScene
+    title?: string
+  }): Promise<{ suggest: SecuritySuggest; label: number; traceId: string }>
   /** Starts an image check; the verdict arrives later as a `wxa_media_check` push carrying the same trace id. */
   mediaCheckAsync(input: { openid: string; mediaUrl: string; scene: SecurityScene }): Promise<{ traceId: string }>
   /** Throws `WechatSendError` on any failure, telling whether a retry can help. */
@@ -89,7 +94,13 @@ export class HttpWechatApi implements WechatApi {
   }
 
   async msgSecCheck(input: { openid: string; content: string; scene: SecurityScene; title?: string }) {
-    const body = { content: input.content, version: 2, scene: input.scene, openid: input.openid, ...(input.title ? { title: input.title } : {}) }
+    const body = {
+      content: input.content,
+      version: 2,
+      scene: input.scene,
+      openid: input.openid,
+      ...(input.title ? { title: input.title } : {}),
+    }
     const reply = await this.callWithToken<SecCheckReply>('/wxa/msg_sec_check', body)
     const suggest = reply.result?.suggest
     if (!suggest || !reply.trace_id) throw new WechatTransportError('msg_sec_check reply without result')
@@ -162,7 +173,8 @@ export class HttpWechatApi implements WechatApi {
       throw new WechatTransportError(`WeChat ${path} answered something that is not JSON`)
     }
     // Every WeChat reply is an object; `null` or a bare string would break the callers' field reads.
-    if (!reply || typeof reply !== 'object' || Array.isArray(reply)) throw new WechatTransportError(`WeChat ${path} answered JSON that is not an object`)
+    if (!reply || typeof reply !== 'object' || Array.isArray(reply))
+      throw new WechatTransportError(`WeChat ${path} answered JSON that is not an object`)
     return reply as T
   }
 }

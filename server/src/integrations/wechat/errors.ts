@@ -60,7 +60,11 @@ export class WechatBusyError extends AppError {
     readonly errmsg: string,
     publicMessage?: string,
   ) {
-    super(503, errcode === -1 ? 'wechat_busy' : 'wechat_rate_limited', publicMessage ?? (errcode === -1 ? '微信系统繁忙，请稍后再试' : '使用的人太多，请一分钟后再试'))
+    super(
+      503,
+      errcode === -1 ? 'wechat_busy' : 'wechat_rate_limited',
+      publicMessage ?? (errcode === -1 ? '微信系统繁忙，请稍后再试' : '使用的人太多，请一分钟后再试'),
+    )
     // The quota is per minute; a busy WeChat is usually back within seconds.
     retryLater(this, errcode === -1 ? 5 : 60)
   }

@@ -16,11 +16,15 @@ export class RaceIndexes1795720000000 implements MigrationInterface {
       `UPDATE "ticket_whistle" SET "reportedAt" = COALESCE("reportedAt", ${first('reportedAt')}), "response" = COALESCE("response", ${first('response')}), "respondedAt" = COALESCE("respondedAt", ${first('respondedAt')})
        WHERE "id" IN (SELECT MIN("id") FROM "ticket_whistle" GROUP BY "ticketId", "departmentId" HAVING COUNT(*) > 1)`,
     )
-    await q.query(`DELETE FROM "ticket_whistle" WHERE "id" NOT IN (SELECT MIN("id") FROM "ticket_whistle" GROUP BY "ticketId", "departmentId")`)
+    await q.query(
+      `DELETE FROM "ticket_whistle" WHERE "id" NOT IN (SELECT MIN("id") FROM "ticket_whistle" GROUP BY "ticketId", "departmentId")`,
+    )
     await q.query(`CREATE UNIQUE INDEX "uq_ticket_whistle_department" ON "ticket_whistle" ("ticketId", "departmentId") `)
 
     await q.query(`ALTER TABLE "ticket" ADD COLUMN "lastUrgedAt" datetime`)
-    await q.query(`UPDATE "ticket" SET "lastUrgedAt" = (SELECT MAX(e."createdAt") FROM "ticket_event" e WHERE e."ticketId" = "ticket"."id" AND e."action" = 'urge')`)
+    await q.query(
+      `UPDATE "ticket" SET "lastUrgedAt" = (SELECT MAX(e."createdAt") FROM "ticket_event" e WHERE e."ticketId" = "ticket"."id" AND e."action" = 'urge')`,
+    )
 
     await q.query(
       `UPDATE "message" SET "kind" = 'text', "text" = '[图片]', "uploadId" = NULL
@@ -29,7 +33,9 @@ export class RaceIndexes1795720000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "uq_message_upload" ON "message" ("uploadId") `)
 
     await q.query(`ALTER TABLE "place" ADD COLUMN "rootName" varchar(60)`)
-    await q.query(`UPDATE "place" SET "rootName" = "name" WHERE "id" IN (SELECT MIN("id") FROM "place" WHERE "parentId" IS NULL GROUP BY "name")`)
+    await q.query(
+      `UPDATE "place" SET "rootName" = "name" WHERE "id" IN (SELECT MIN("id") FROM "place" WHERE "parentId" IS NULL GROUP BY "name")`,
+    )
     await q.query(`CREATE UNIQUE INDEX "uq_place_root_name" ON "place" ("rootName") `)
   }
 

@@ -4,18 +4,29 @@ import { User } from '../users/entities'
 import { RefreshToken } from './entities'
 
 let t: TestApp
-beforeAll(async () => { t = await startTestApp() })
+beforeAll(async () => {
+  t = await startTestApp()
+})
 afterAll(() => t.close())
 
 const injectFault = (errcode: number) =>
-  fetch(`${t.standin.url}/dev/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errcodes: [errcode] }) })
+  fetch(`${t.standin.url}/dev/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errcodes: [errcode] }),
+  })
 
 describe('WeChat login', () => {
   it('a first login creates a resident; the session_key stays on the server, encrypted', async () => {
     const pair = await t.loginAs('wx-first-time-user')
     expect(pair.user.role).toBe('resident')
     expect(JSON.stringify(pair)).not.toMatch(/session_?key/i)
-    const user = await t.ds.getRepository(User).createQueryBuilder('u').addSelect('u.wechatSessionKey').where('u.openid = :o', { o: 'wx-first-time-user' }).getOneOrFail()
+    const user = await t.ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.wechatSessionKey')
+      .where('u.openid = :o', { o: 'wx-first-time-user' })
+      .getOneOrFail()
     expect(user.wechatSessionKey).toMatch(/^v1\./)
     const me = await t.call('GET', '/api/me', { token: pair.accessToken })
     expect(me.body.user).toEqual({ id: pair.user.id, role: 'resident', name: '微信用户' })

@@ -20,7 +20,11 @@ afterAll(() => t.close())
 const wellFormedBadCode = () => randomBytes(16).toString('hex')
 const login = (code: string, from: string) => requestFrom(t.url, 'POST', '/api/auth/wechat-login', { from, body: { code } })
 const injectFault = (errcode: number) =>
-  fetch(`${t.standin.url}/dev/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errcodes: [errcode] }) })
+  fetch(`${t.standin.url}/dev/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errcodes: [errcode] }),
+  })
 
 describe('wechat-login spends the WeChat quota only on what could be a real login', () => {
   it('300 bad codes from one address: after the limit 429 with Retry-After, WeChat is asked at most 60 times, and a resident elsewhere still logs in', async () => {
@@ -44,7 +48,15 @@ describe('wechat-login spends the WeChat quota only on what could be a real logi
 
   it('a malformed code is refused with 400 and never sent to WeChat', async () => {
     const before = wechatCalls
-    for (const code of ['x', '0123456789', 'abc def ghi jkl mno pqr', '<script>alert(1)</script>', '登录凭证登录凭证登录凭证登录凭证', "' OR 1=1 -- aaaaaaaaaaaaaaaa", 'a'.repeat(100)]) {
+    for (const code of [
+      'x',
+      '0123456789',
+      'abc def ghi jkl mno pqr',
+      '<script>alert(1)</script>',
+      '登录凭证登录凭证登录凭证登录凭证',
+      "' OR 1=1 -- aaaaaaaaaaaaaaaa",
+      'a'.repeat(100),
+    ]) {
       const res = await login(code, '127.0.0.3')
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('validation_failed')
@@ -78,10 +90,18 @@ describe('wechat-login spends the WeChat quota only on what could be a real logi
 
 describe('refresh and invite codes cannot be tried without end', () => {
   /** 127.0.0.1 spent its logins above. */
-  const loginFrom = async (openid: string) => (await login(await mintStandinCode(t.standin.url, openid), '127.0.0.10')).body.accessToken as string
+  const loginFrom = async (openid: string) =>
+    (await login(await mintStandinCode(t.standin.url, openid), '127.0.0.10')).body.accessToken as string
 
   it('refresh: 120 a minute from one address, then 429 with Retry-After', async () => {
-    const replies = await Promise.all(Array.from({ length: 125 }, () => requestFrom(t.url, 'POST', '/api/auth/refresh', { from: '127.0.0.6', body: { refreshToken: randomBytes(32).toString('base64url') } })))
+    const replies = await Promise.all(
+      Array.from({ length: 125 }, () =>
+        requestFrom(t.url, 'POST', '/api/auth/refresh', {
+          from: '127.0.0.6',
+          body: { refreshToken: randomBytes(32).toString('base64url') },
+        }),
+      ),
+    )
     expect(replies.filter((r) => r.status === 401).length).toBe(120)
     const limited = replies.filter((r) => r.status === 429)
     expect(limited.length).toBe(5)
@@ -91,7 +111,11 @@ describe('refresh and invite codes cannot be tried without end', () => {
 
   it('invite codes: 10 tries per person and 30 per address in 10 minutes', async () => {
     const redeem = (token: string, from: string) =>
-      requestFrom(t.url, 'POST', '/api/auth/redeem-invite', { from, token, body: { code: randomBytes(5).toString('hex').toUpperCase(), name: '王小明' } })
+      requestFrom(t.url, 'POST', '/api/auth/redeem-invite', {
+        from,
+        token,
+        body: { code: randomBytes(5).toString('hex').toUpperCase(), name: '王小明' },
+      })
     const guesser = await loginFrom('demo-resident-4')
     const own = await Promise.all(Array.from({ length: 12 }, () => redeem(guesser, '127.0.0.7')))
     expect(own.filter((r) => r.status === 400 && r.body.error.code === 'invite_invalid').length).toBe(10)

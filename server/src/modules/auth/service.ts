@@ -75,8 +75,9 @@ export async function loginOptions(app: AppContext): Promise<LoginOptions> {
 }
 
 async function demoIdentities(app: AppContext): Promise<DemoIdentity[]> {
-  const users = (await app.ds.getRepository(User).find({ where: { openid: Like(`${DEMO_OPENID_PREFIX}%`) }, order: { id: 'ASC' }, take: 50 }))
-    .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
+  const users = (
+    await app.ds.getRepository(User).find({ where: { openid: Like(`${DEMO_OPENID_PREFIX}%`) }, order: { id: 'ASC' }, take: 50 })
+  ).sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
   const residences = await app.ds.getRepository(Residence).findBy({ userId: In(users.map((u) => u.id)) })
   const places = await app.ds.getRepository(Place).findBy({
     id: In([...residences.map((r) => r.buildingId), ...users.map((u) => u.scopePlaceId ?? 0)]),

@@ -33,7 +33,11 @@ export async function issueTokens(app: AppContext, em: EntityManager, user: User
  * one is made; a token presented after it was replaced means it leaked, so its whole family is
  * revoked — outside the transaction, so that the refusal does not roll the revocation back.
  */
-export async function rotateRefreshToken(app: AppContext, token: string, issue: (em: EntityManager, userId: number, familyId: string) => Promise<TokenPair>): Promise<TokenPair> {
+export async function rotateRefreshToken(
+  app: AppContext,
+  token: string,
+  issue: (em: EntityManager, userId: number, familyId: string) => Promise<TokenPair>,
+): Promise<TokenPair> {
   const row = await app.ds.manager.findOneBy(RefreshToken, { tokenHash: sha256(token) })
   if (!row) throw invalidRefresh()
   const now = app.now()

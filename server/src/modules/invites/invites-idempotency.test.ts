@@ -28,7 +28,10 @@ describe('invites are idempotent on the clientKey', () => {
     expect(await t.ds.manager.countBy(Invite, { clientKey: body.clientKey })).toBe(1)
     expect(await t.ds.manager.countBy(AuditLog, { action: 'invite.create', targetId: String(first.body.id) })).toBe(1)
     const joiner = await t.loginAs('wx-idem-volunteer')
-    const joined = await t.call('POST', '/api/auth/redeem-invite', { token: joiner.accessToken, body: { code: retry.body.code, name: '周律师' } })
+    const joined = await t.call('POST', '/api/auth/redeem-invite', {
+      token: joiner.accessToken,
+      body: { code: retry.body.code, name: '周律师' },
+    })
     expect(joined.status).toBe(200)
   })
 
@@ -57,7 +60,10 @@ describe('invites are idempotent on the clientKey', () => {
   it('another desk sending the same key gets its own invite, not the first one’s code', async () => {
     const clientKey = randomUUID()
     const mine = await create({ clientKey, role: 'volunteer', placeId })
-    const other = await create({ clientKey, role: 'volunteer', placeId: (await t.ds.getRepository(Place).findOneByOrFail({ level: 'district' })).id }, (await t.loginAs('demo-dispatcher-2')).accessToken)
+    const other = await create(
+      { clientKey, role: 'volunteer', placeId: (await t.ds.getRepository(Place).findOneByOrFail({ level: 'district' })).id },
+      (await t.loginAs('demo-dispatcher-2')).accessToken,
+    )
     expect(other.status).toBe(201)
     expect(other.body.id).not.toBe(mine.body.id)
     expect(other.body.code).not.toBe(mine.body.code)

@@ -10,13 +10,18 @@ import { Place } from '../places/entities'
  * code stays spent for everyone else, and nothing is written twice.
  */
 let t: TestApp
-beforeAll(async () => { t = await startTestApp() })
+beforeAll(async () => {
+  t = await startTestApp()
+})
 afterAll(() => t.close())
 
 async function inviteCode(deskOpenid: string, role: 'officer' | 'volunteer', community: string): Promise<string> {
   const desk = await t.loginAs(deskOpenid)
   const place = await t.ds.getRepository(Place).findOneByOrFail({ name: community, level: 'community' })
-  const created = await t.call('POST', '/api/invites', { token: desk.accessToken, body: { clientKey: randomUUID(), role, placeId: place.id, expiresInHours: 48 } })
+  const created = await t.call('POST', '/api/invites', {
+    token: desk.accessToken,
+    body: { clientKey: randomUUID(), role, placeId: place.id, expiresInHours: 48 },
+  })
   if (created.status !== 201) throw new Error(`invite failed: ${JSON.stringify(created.body)}`)
   return created.body.code
 }

@@ -6,13 +6,21 @@ import { createInvite, listInvites } from './service'
 
 export const inviteRoutes = (app: AppContext) => [
   route({
-    method: 'post', path: '/api/invites', tag: 'invites', access: ['dispatcher', 'admin'], status: 201,
+    method: 'post',
+    path: '/api/invites',
+    tag: 'invites',
+    access: ['dispatcher', 'admin'],
+    status: 201,
     summary: '创建一次性邀请码（角色、范围、有效期）',
-    body: createInviteSchema, response: inviteSchema,
+    body: createInviteSchema,
+    response: inviteSchema,
     handler: ({ user, body }) => createInvite(app, user, body),
   }),
   route({
-    method: 'get', path: '/api/invites', tag: 'invites', access: ['dispatcher', 'admin'],
+    method: 'get',
+    path: '/api/invites',
+    tag: 'invites',
+    access: ['dispatcher', 'admin'],
     summary: '我创建的邀请码',
     response: z.object({ items: z.array(inviteSchema) }),
     handler: ({ user }) => listInvites(app, user),

@@ -29,7 +29,8 @@ function toDto(invite: Invite, place: Place, code?: string): InviteDto {
 }
 
 /** The code is made again from the key, never stored: a retried create can show it, and the table still holds only its hash. */
-const inviteCode = (app: AppContext, creatorId: number, clientKey: string) => derivedHumanCode(app.config.dataKey, `invite:${creatorId}:${clientKey}`, 10)
+const inviteCode = (app: AppContext, creatorId: number, clientKey: string) =>
+  derivedHumanCode(app.config.dataKey, `invite:${creatorId}:${clientKey}`, 10)
 
 /**
  * 生成邀请码. The (creator, clientKey) unique index makes a retry — even two at once — answer with
@@ -77,7 +78,13 @@ function insertInvite(app: AppContext, actor: AuthUser, input: CreateInviteInput
       clientKey: input.clientKey,
     })
     await tx.save(row)
-    await recordAudit(tx, { actorUserId: actor.id, action: 'invite.create', targetType: 'invite', targetId: row.id, detail: { role: input.role, placeId: place.id } })
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'invite.create',
+      targetType: 'invite',
+      targetId: row.id,
+      detail: { role: input.role, placeId: place.id },
+    })
     return row
   })
 }
@@ -89,7 +96,12 @@ export async function listInvites(app: AppContext, actor: AuthUser): Promise<{ i
     take: 50,
   })
   const places = await app.ds.getRepository(Place).findBy(invites.map((i) => ({ id: i.placeId })))
-  return { items: invites.flatMap((i) => { const p = places.find((x) => x.id === i.placeId); return p ? [toDto(i, p)] : [] }) }
+  return {
+    items: invites.flatMap((i) => {
+      const p = places.find((x) => x.id === i.placeId)
+      return p ? [toDto(i, p)] : []
+    }),
+  }
 }
 
 /**
@@ -145,13 +157,28 @@ function redeemOnce(app: AppContext, caller: AuthUser, codeHash: string, input: 
       const street = place.streetId ? await em.findOneBy(Place, { id: place.streetId }) : place.level === 'street' ? place : null
       await em.upsert(
         OfficerProfile,
-        { userId: caller.id, policeNumber: input.policeNumber!, phone: input.phone!, photoUrl: null, station: `${(street ?? place).name.replace(/街道$/, '')}派出所`, duties: ['宣传员', '安全员', '调解员', '治安管理员', '信息采集员', '情报收集员'], dutyHours: DEFAULT_DUTY_HOURS, onLeaveUntil: null },
+        {
+          userId: caller.id,
+          policeNumber: input.policeNumber!,
+          phone: input.phone!,
+          photoUrl: null,
+          station: `${(street ?? place).name.replace(/街道$/, '')}派出所`,
+          duties: ['宣传员', '安全员', '调解员', '治安管理员', '信息采集员', '情报收集员'],
+          dutyHours: DEFAULT_DUTY_HOURS,
+          onLeaveUntil: null,
+        },
         ['userId'],
       )
     }
     await em.update(User, { id: caller.id }, { role: invite.role, name: input.name, scopePlaceId: invite.placeId })
     await revokeAllForUser(em, caller.id, now)
-    await recordAudit(em, { actorUserId: caller.id, action: 'invite.redeem', targetType: 'invite', targetId: invite.id, detail: { role: invite.role } })
+    await recordAudit(em, {
+      actorUserId: caller.id,
+      action: 'invite.redeem',
+      targetType: 'invite',
+      targetId: invite.id,
+      detail: { role: invite.role },
+    })
     return issueTokens(app, em, await em.findOneByOrFail(User, { id: caller.id }))
   })
 }

@@ -22,7 +22,13 @@ export async function deskScopeOf(em: EntityManager, user: AuthUser): Promise<De
 }
 
 /** The conversation column that holds an ancestor at the scope's level. */
-export const SCOPE_COLUMN = { district: 'districtId', street: 'streetId', community: 'communityId', grid: 'gridId', building: 'buildingId' } as const
+export const SCOPE_COLUMN = {
+  district: 'districtId',
+  street: 'streetId',
+  community: 'communityId',
+  grid: 'gridId',
+  building: 'buildingId',
+} as const
 
 export function deskCovers(scope: DeskScope, c: Conversation): boolean {
   if (scope === 'all') return true
@@ -38,7 +44,11 @@ export async function sideOf(em: EntityManager, user: AuthUser, c: Conversation)
 }
 
 /** The conversation and the viewer's side; someone else's conversation reads as missing (404). */
-export async function conversationFor(em: EntityManager, user: AuthUser, id: number): Promise<{ conversation: Conversation; side: ViewerSide }> {
+export async function conversationFor(
+  em: EntityManager,
+  user: AuthUser,
+  id: number,
+): Promise<{ conversation: Conversation; side: ViewerSide }> {
   const conversation = await em.findOneBy(Conversation, { id })
   const side = conversation ? await sideOf(em, user, conversation) : null
   if (!conversation || !side) throw notFound('对话')

@@ -8,7 +8,16 @@ import { previewOf } from './view'
 
 export type MessageDraft = Pick<Message, 'senderUserId' | 'side' | 'clientId' | 'kind' | 'text' | 'uploadId' | 'ticketId' | 'held'>
 
-export const systemNote = (text: string): MessageDraft => ({ senderUserId: null, side: 'system', clientId: null, kind: 'system', text, uploadId: null, ticketId: null, held: false })
+export const systemNote = (text: string): MessageDraft => ({
+  senderUserId: null,
+  side: 'system',
+  clientId: null,
+  kind: 'system',
+  text,
+  uploadId: null,
+  ticketId: null,
+  held: false,
+})
 
 /** Whole seconds: MySQL's DATETIME keeps none, and a message must read back as it was sent. */
 export const wholeSeconds = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000)
@@ -26,19 +35,33 @@ export async function appendMessages(
   now: Date,
   changes: QueryDeepPartialEntity<Conversation> = {},
 ): Promise<Message[]> {
-  await em.createQueryBuilder().update(Conversation).set({ lastSeq: () => `lastSeq + ${drafts.length}` }).where('id = :id', { id: conversationId }).execute()
+  await em
+    .createQueryBuilder()
+    .update(Conversation)
+    .set({ lastSeq: () => `lastSeq + ${drafts.length}` })
+    .where('id = :id', { id: conversationId })
+    .execute()
   const { lastSeq } = await em.findOneOrFail(Conversation, { where: { id: conversationId }, select: { id: true, lastSeq: true } })
   const first = lastSeq - drafts.length + 1
   const rows = drafts.map((d, i) => em.create(Message, { ...d, conversationId, seq: first + i, createdAt: now }))
   await em.insert(Message, rows)
   // Lists preview what people wrote: a system note (the desk taking over) moves the row up, not its words.
   const said = rows.filter((m) => m.side !== 'system').pop()
-  await em.update(Conversation, { id: conversationId }, { ...changes, lastMessageAt: now, ...(said ? { lastPreview: previewOf(said), lastSide: said.side } : {}) })
+  await em.update(
+    Conversation,
+    { id: conversationId },
+    { ...changes, lastMessageAt: now, ...(said ? { lastPreview: previewOf(said), lastSide: said.side } : {}) },
+  )
   return rows
 }
 
 /** After the commit: every socket of the resident, the officer and the covering desks gets the messages. */
-export async function publishMessages(app: AppContext, conversation: Conversation, messages: MessageView[], opts: { coverChanged?: boolean } = {}): Promise<void> {
+export async function publishMessages(
+  app: AppContext,
+  conversation: Conversation,
+  messages: MessageView[],
+  opts: { coverChanged?: boolean } = {},
+): Promise<void> {
   const topics = conversationTopics(conversation)
   for (const message of messages) await app.realtime.publish(topics, { type: 'message', message })
   // The desk took the conversation or gave it back: banners and inbox filters change.

@@ -27,8 +27,13 @@ export async function openConversation(app: AppContext, user: AuthUser): Promise
   const routing = await buildingRouting(em, building)
   try {
     const { identifiers } = await em.insert(Conversation, {
-      residentUserId: user.id, buildingId: building.id, officerUserId: routing.lead?.user.id ?? null,
-      districtId: building.districtId ?? building.id, streetId: building.streetId, communityId: building.communityId, gridId: building.gridId,
+      residentUserId: user.id,
+      buildingId: building.id,
+      officerUserId: routing.lead?.user.id ?? null,
+      districtId: building.districtId ?? building.id,
+      streetId: building.streetId,
+      communityId: building.communityId,
+      gridId: building.gridId,
     })
     return conversationDetail(app, user, Number(identifiers[0]!.id))
   } catch (err) {
@@ -85,7 +90,11 @@ export async function inbox(app: AppContext, user: AuthUser, query: InboxQuery):
   }
   const cursor = parseCursor(query.cursor)
   if (cursor) qb.andWhere('(c.lastMessageAt < :at OR (c.lastMessageAt = :at AND c.id < :cid))', { at: cursor.at, cid: cursor.id })
-  const rows = await qb.orderBy('c.lastMessageAt', 'DESC').addOrderBy('c.id', 'DESC').take(query.limit + 1).getMany()
+  const rows = await qb
+    .orderBy('c.lastMessageAt', 'DESC')
+    .addOrderBy('c.id', 'DESC')
+    .take(query.limit + 1)
+    .getMany()
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
   return {
@@ -116,14 +125,23 @@ export async function setHandled(app: AppContext, user: AuthUser, id: number, ha
   const { side } = await conversationFor(app.ds.manager, user, id)
   if (side === 'resident') throw forbidden()
   const changes = handled
-    ? { handledAt: app.now(), awaitingSince: null, ...(side === 'desk' ? { deskCoverSince: null, deskCoverReason: null, deskId: null, deskUnread: 0 } : {}) }
+    ? {
+        handledAt: app.now(),
+        awaitingSince: null,
+        ...(side === 'desk' ? { deskCoverSince: null, deskCoverReason: null, deskId: null, deskUnread: 0 } : {}),
+      }
     : { handledAt: null }
   await app.ds.transaction(async (em) => {
     await em.update(Conversation, { id }, changes)
-    await recordAudit(em, { actorUserId: user.id, action: handled ? 'conversation.handled' : 'conversation.reopened', targetType: 'conversation', targetId: id, detail: { side } })
+    await recordAudit(em, {
+      actorUserId: user.id,
+      action: handled ? 'conversation.handled' : 'conversation.reopened',
+      targetType: 'conversation',
+      targetId: id,
+      detail: { side },
+    })
   })
   const fresh = await app.ds.manager.findOneByOrFail(Conversation, { id })
   await app.realtime.publish(conversationTopics(fresh), { type: 'conversation', conversationId: id })
   return (await toSummaries(app.ds.manager, [fresh], side))[0]!
 }
-

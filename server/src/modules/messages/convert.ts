@@ -22,35 +22,56 @@ function clientKeyFor(messageId: number): string {
  * resident's name (so they follow it in 我的工单), routed like any report, and linked from the
  * conversation by a message that opens it. Doing it twice gives the same ticket and one link.
  */
-export async function convertToTicket(app: AppContext, user: AuthUser, id: number, input: ConvertToTicketInput): Promise<{ message: MessageView; ticket: { id: number; number: string } }> {
+export async function convertToTicket(
+  app: AppContext,
+  user: AuthUser,
+  id: number,
+  input: ConvertToTicketInput,
+): Promise<{ message: MessageView; ticket: { id: number; number: string } }> {
   const em = app.ds.manager
   const { conversation, side } = await conversationFor(em, user, id)
   if (side === 'resident') throw forbidden()
   const source = await em.findOneBy(Message, { conversationId: id, seq: input.seq })
   if (!source || source.side !== 'resident') throw new AppError(400, 'validation_failed', '请选择居民发来的消息', { field: 'seq' })
   if (source.kind !== 'text' || !source.text) throw new AppError(400, 'validation_failed', '请选择文字消息转为工单', { field: 'seq' })
-  const receipt = await submitTicket(app, { id: conversation.residentUserId, role: 'resident' }, createTicketSchema.parse({
-    clientKey: clientKeyFor(source.id),
-    kind: input.kind,
-    categoryId: input.categoryId,
-    description: source.text.slice(0, MAX_DESCRIPTION_LENGTH),
-    photoIds: [],
-    location: { type: 'building', buildingId: conversation.buildingId },
-    anonymous: false,
-    subscribed: [],
-    // Staff judged the message; the 110 prompt is for residents typing it themselves.
-    emergencyAcknowledged: true,
-  }))
+  const receipt = await submitTicket(
+    app,
+    { id: conversation.residentUserId, role: 'resident' },
+    createTicketSchema.parse({
+      clientKey: clientKeyFor(source.id),
+      kind: input.kind,
+      categoryId: input.categoryId,
+      description: source.text.slice(0, MAX_DESCRIPTION_LENGTH),
+      photoIds: [],
+      location: { type: 'building', buildingId: conversation.buildingId },
+      anonymous: false,
+      subscribed: [],
+      // Staff judged the message; the 110 prompt is for residents typing it themselves.
+      emergencyAcknowledged: true,
+    }),
+  )
   const ticket = { id: receipt.ticket.id, number: receipt.ticket.number }
   const linked = await em.findOneBy(Message, { conversationId: id, ticketId: ticket.id })
   if (linked) return { message: (await toMessages(app, em, [linked]))[0]!, ticket }
   const text = `已将您的留言转为${TICKET_KIND_LABELS[input.kind]}工单 ${ticket.number}，可在“工单”中查看办理进度。`
   const rows = await app.ds.transaction(async (tx) => {
-    const appended = await appendMessages(tx, id, [{ senderUserId: user.id, side, clientId: null, kind: 'ticket', text, uploadId: null, ticketId: ticket.id, held: false }], wholeSeconds(app.now()), {
-      residentUnread: () => 'residentUnread + 1',
-      awaitingSince: null,
+    const appended = await appendMessages(
+      tx,
+      id,
+      [{ senderUserId: user.id, side, clientId: null, kind: 'ticket', text, uploadId: null, ticketId: ticket.id, held: false }],
+      wholeSeconds(app.now()),
+      {
+        residentUnread: () => 'residentUnread + 1',
+        awaitingSince: null,
+      },
+    )
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: 'conversation.ticket',
+      targetType: 'conversation',
+      targetId: id,
+      detail: { seq: input.seq, ticketId: ticket.id },
     })
-    await recordAudit(tx, { actorUserId: user.id, action: 'conversation.ticket', targetType: 'conversation', targetId: id, detail: { seq: input.seq, ticketId: ticket.id } })
     return appended
   })
   const views = await toMessages(app, em, rows)

@@ -25,7 +25,11 @@ describe('the duty desk covers when the officer is away', () => {
     expect((await detail(tok['demo-resident-2']!, conv)).deskCover).toMatchObject({ reason: 'off_duty' })
 
     const desk = (await t.call('GET', '/api/conversations?filter=desk', { token: tok['demo-dispatcher-2'] })).body.items
-    expect(desk.find((c: { id: number }) => c.id === conv)).toMatchObject({ unread: 1, deskCover: { reason: 'off_duty' }, lastMessage: { side: 'resident', preview: '我家门口有陌生人一直在敲门' } })
+    expect(desk.find((c: { id: number }) => c.id === conv)).toMatchObject({
+      unread: 1,
+      deskCover: { reason: 'off_duty' },
+      lastMessage: { side: 'resident', preview: '我家门口有陌生人一直在敲门' },
+    })
     expect((await t.call('GET', '/api/messages/unread', { token: tok['demo-dispatcher-2'] })).body.messages).toBeGreaterThanOrEqual(1)
 
     const reply = await sendText(t, tok['demo-dispatcher-2']!, conv, '您好，我是值班民警，已安排巡逻民警过去查看')
@@ -79,7 +83,10 @@ describe('转为工单', () => {
     expect(ticket.description).toBe('3号楼楼道里堆满了纸箱，堵住了消防通道')
 
     const own = await sendText(t, tok['demo-officer-1']!, conv, '我来处理')
-    const refused = await t.call('POST', `/api/conversations/${conv}/tickets`, { token: tok['demo-officer-1'], body: { ...body, seq: own.body.message.seq } })
+    const refused = await t.call('POST', `/api/conversations/${conv}/tickets`, {
+      token: tok['demo-officer-1'],
+      body: { ...body, seq: own.body.message.seq },
+    })
     expect(refused.status).toBe(400)
     expect((await t.call('POST', `/api/conversations/${conv}/tickets`, { token: tok['demo-resident-1'], body })).status).toBe(403)
   })
@@ -100,7 +107,9 @@ describe('新消息提醒 through WeChat when the recipient is away', () => {
     expect(rows[0]!.payload).toMatchObject({ type: 'message', preview: '明天上午九点上门' })
 
     await deliverOutbox(t.ctx)
-    const delivered = (await (await fetch(`${t.standin.url}/dev/subscribe-messages`)).json()) as { items: Array<{ template_id: string; page: string; data: Record<string, { value: string }> }> }
+    const delivered = (await (await fetch(`${t.standin.url}/dev/subscribe-messages`)).json()) as {
+      items: Array<{ template_id: string; page: string; data: Record<string, { value: string }> }>
+    }
     const last = delivered.items.at(-1)
     expect(last).toMatchObject({ template_id: t.ctx.config.wechat.templates.message, page: `pages/chat/index?id=${conv}` })
     expect(last?.data.thing2?.value).toBe('明天上午九点上门')

@@ -15,7 +15,11 @@ export async function coverUnanswered(app: AppContext): Promise<number> {
   const em = app.ds.manager
   const now = wholeSeconds(app.now())
   const before = new Date(now.getTime() - app.config.messages.replyMinutes * 60_000)
-  const due = await em.find(Conversation, { where: { awaitingSince: LessThan(before), deskCoverSince: IsNull() }, order: { awaitingSince: 'ASC' }, take: 50 })
+  const due = await em.find(Conversation, {
+    where: { awaitingSince: LessThan(before), deskCoverSince: IsNull() },
+    order: { awaitingSince: 'ASC' },
+    take: 50,
+  })
   let handed = 0
   for (const c of due) {
     const building = await placeById(em, c.buildingId)

@@ -20,7 +20,11 @@ afterAll(() => t.close())
 async function uploadPhoto(token: string): Promise<number> {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(await smallPng())], { type: 'image/png' }), 'photo.png')
-  const res = await fetch(`${t.url}/api/uploads?purpose=message`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+  const res = await fetch(`${t.url}/api/uploads?purpose=message`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  })
   return ((await res.json()) as { id: number }).id
 }
 
@@ -29,7 +33,8 @@ describe('an image message sent several times at once with different client ids'
     const resident = tok['demo-resident-1']!
     const conv = await openConversation(t, resident)
     const imageId = await uploadPhoto(resident)
-    const send = () => t.call('POST', `/api/conversations/${conv}/messages`, { token: resident, body: { kind: 'image', clientId: randomUUID(), imageId } })
+    const send = () =>
+      t.call('POST', `/api/conversations/${conv}/messages`, { token: resident, body: { kind: 'image', clientId: randomUUID(), imageId } })
     const answers = await Promise.all([send(), send(), send(), send()])
     expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400, 400])
     for (const refused of answers.filter((a) => a.status === 400)) {

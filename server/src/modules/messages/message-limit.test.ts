@@ -7,13 +7,18 @@ import { Message } from './entities'
 import { openConversation } from './test-helpers'
 
 const send = (baseUrl: string, token: string, conversationId: number, clientId = randomUUID()) =>
-  requestFrom(baseUrl, 'POST', `/api/conversations/${conversationId}/messages`, { token, body: { kind: 'text', clientId, text: '楼下有车一直堵着消防通道' } })
+  requestFrom(baseUrl, 'POST', `/api/conversations/${conversationId}/messages`, {
+    token,
+    body: { kind: 'text', clientId, text: '楼下有车一直堵着消防通道' },
+  })
 
 const residentMessages = (t: TestApp, conversationId: number) => t.ds.manager.countBy(Message, { conversationId, side: 'resident' })
 
 describe('the message limit (30 a minute) under concurrency', () => {
   let t: TestApp
-  beforeAll(async () => { t = await startTestApp() })
+  beforeAll(async () => {
+    t = await startTestApp()
+  })
   afterAll(() => t.close())
 
   it('50 messages at once: 30 are stored, 20 get 429 with Retry-After; a retry of a stored one still answers', async () => {
@@ -41,7 +46,9 @@ describe('the message limit (30 a minute) under concurrency', () => {
 
 describe('the 新消息提醒 throttle (one per conversation and side in 15 minutes) under concurrency', () => {
   let t: TestApp
-  beforeAll(async () => { t = await startTestApp() })
+  beforeAll(async () => {
+    t = await startTestApp()
+  })
   afterAll(() => t.close())
 
   it('5 officer replies at once to an away resident who granted 3 reminders: exactly one is queued', async () => {
@@ -49,12 +56,17 @@ describe('the 新消息提醒 throttle (one per conversation and side in 15 minu
     const officer = await t.loginAs('demo-officer-1')
     const conv = await openConversation(t, resident.accessToken)
     for (let i = 0; i < 3; i++) {
-      const granted = await requestFrom(t.url, 'POST', `/api/conversations/${conv}/messages`, { token: resident.accessToken, body: { kind: 'text', clientId: randomUUID(), text: `第${i + 1}条`, subscribed: true } })
+      const granted = await requestFrom(t.url, 'POST', `/api/conversations/${conv}/messages`, {
+        token: resident.accessToken,
+        body: { kind: 'text', clientId: randomUUID(), text: `第${i + 1}条`, subscribed: true },
+      })
       expect(granted.status).toBe(201)
     }
     const replies = await Promise.all(Array.from({ length: 5 }, () => send(t.url, officer.accessToken, conv)))
     expect(replies.every((r) => r.status === 201)).toBe(true)
-    const queued = (await t.ds.manager.find(OutboxMessage)).filter((m) => m.recipientUserId === resident.user.id && String(m.dedupeKey).startsWith(`message:${conv}:`))
+    const queued = (await t.ds.manager.find(OutboxMessage)).filter(
+      (m) => m.recipientUserId === resident.user.id && String(m.dedupeKey).startsWith(`message:${conv}:`),
+    )
     expect(queued.length).toBe(1)
   })
 })

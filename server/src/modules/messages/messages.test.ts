@@ -10,7 +10,16 @@ let t: TestApp
 let tok: Record<string, string>
 beforeAll(async () => {
   t = await startTestApp()
-  tok = await tokensFor(t, 'demo-resident-1', 'demo-resident-2', 'demo-resident-3', 'demo-resident-5', 'demo-officer-1', 'demo-officer-2', 'demo-dispatcher-2')
+  tok = await tokensFor(
+    t,
+    'demo-resident-1',
+    'demo-resident-2',
+    'demo-resident-3',
+    'demo-resident-5',
+    'demo-officer-1',
+    'demo-officer-2',
+    'demo-dispatcher-2',
+  )
 })
 afterAll(() => t.close())
 
@@ -92,14 +101,19 @@ describe('a resident and their building-lead officer', () => {
     expect(open.map((c: { id: number }) => c.id)).not.toContain(conv)
     await sendText(t, tok['demo-resident-1']!, conv, '灯修好了，谢谢！')
     expect((await t.call('GET', `/api/conversations/${conv}`, { token: tok['demo-officer-1'] })).body.handled).toBe(false)
-    expect((await t.call('POST', `/api/conversations/${conv}/handled`, { token: tok['demo-resident-1'], body: { handled: true } })).status).toBe(403)
+    expect(
+      (await t.call('POST', `/api/conversations/${conv}/handled`, { token: tok['demo-resident-1'], body: { handled: true } })).status,
+    ).toBe(403)
   })
 
   it('the officer finds it by the resident’s building name, and 常用语 start from defaults and can be edited', async () => {
     const detail = (await t.call('GET', `/api/conversations/${conv}`, { token: tok['demo-officer-1'] })).body
-    const found = (await t.call('GET', `/api/conversations?q=${encodeURIComponent(detail.building.name)}`, { token: tok['demo-officer-1'] })).body.items
+    const found = (
+      await t.call('GET', `/api/conversations?q=${encodeURIComponent(detail.building.name)}`, { token: tok['demo-officer-1'] })
+    ).body.items
     expect(found.map((c: { id: number }) => c.id)).toContain(conv)
-    const none = (await t.call('GET', `/api/conversations?q=${encodeURIComponent('没有这个楼')}`, { token: tok['demo-officer-1'] })).body.items
+    const none = (await t.call('GET', `/api/conversations?q=${encodeURIComponent('没有这个楼')}`, { token: tok['demo-officer-1'] })).body
+      .items
     expect(none).toEqual([])
     const wildcard = (await t.call('GET', `/api/conversations?q=${encodeURIComponent('%')}`, { token: tok['demo-officer-1'] })).body.items
     expect(wildcard).toEqual([])
@@ -138,17 +152,24 @@ describe('bad input is refused and stores nothing', () => {
     expect(long.status).toBe(400)
     expect(long.body.error.message).toContain('1000')
     for (const clientId of ['short', 'has space in it!', 'x'.repeat(65), 42]) {
-      const bad = await t.call('POST', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'], body: { kind: 'text', clientId, text: '你好' } })
+      const bad = await t.call('POST', `/api/conversations/${conv}/messages`, {
+        token: tok['demo-resident-1'],
+        body: { kind: 'text', clientId, text: '你好' },
+      })
       expect(bad.status).toBe(400)
     }
-    const image = await t.call('POST', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'], body: { kind: 'image', clientId: randomUUID(), imageId: 999999 } })
+    const image = await t.call('POST', `/api/conversations/${conv}/messages`, {
+      token: tok['demo-resident-1'],
+      body: { kind: 'image', clientId: randomUUID(), imageId: 999999 },
+    })
     expect(image.status).toBe(400)
     expect(await count(conv)).toBe(before)
   })
 
   it(`a flood past ${LIMITS.messages.points} a minute is refused with 429 and the rest is not stored`, async () => {
     const flood = await openConversation(t, tok['demo-resident-5']!)
-    for (let i = 0; i < LIMITS.messages.points; i++) expect((await sendText(t, tok['demo-resident-5']!, flood, `消息${i}`)).status).toBe(201)
+    for (let i = 0; i < LIMITS.messages.points; i++)
+      expect((await sendText(t, tok['demo-resident-5']!, flood, `消息${i}`)).status).toBe(201)
     const over = await sendText(t, tok['demo-resident-5']!, flood, '还有一条')
     expect(over.status).toBe(429)
     expect(over.body.error).toMatchObject({ code: 'rate_limited', message: '发送太频繁，请稍等一分钟再发' })
@@ -159,10 +180,16 @@ describe('bad input is refused and stores nothing', () => {
 describe('images and the content check', () => {
   it('a photo uploaded for a message is sent once, shown with a signed link; text the check flags is marked held for staff', async () => {
     const conv = await openConversation(t, tok['demo-resident-1']!)
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#36c' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#36c' } })
+      .png()
+      .toBuffer()
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png')
-    const up = await fetch(`${t.url}/api/uploads?purpose=message`, { method: 'POST', headers: { authorization: `Bearer ${tok['demo-resident-1']}` }, body: form })
+    const up = await fetch(`${t.url}/api/uploads?purpose=message`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok['demo-resident-1']}` },
+      body: form,
+    })
     const photo = (await up.json()) as { id: number }
     const body = { kind: 'image', clientId: randomUUID(), imageId: photo.id }
     const sent = await t.call('POST', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'], body })
@@ -170,7 +197,10 @@ describe('images and the content check', () => {
     expect(sent.body.message).toMatchObject({ kind: 'image', text: null, image: { id: photo.id } })
     const image = await fetch(t.url + sent.body.message.image.url)
     expect(image.status).toBe(200)
-    const again = await t.call('POST', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'], body: { ...body, clientId: randomUUID() } })
+    const again = await t.call('POST', `/api/conversations/${conv}/messages`, {
+      token: tok['demo-resident-1'],
+      body: { ...body, clientId: randomUUID() },
+    })
     expect(again.status).toBe(400)
     expect(again.body.error.message).toBe('这张图片已经发送过了')
 

@@ -37,20 +37,37 @@ export async function createNotice(app: AppContext, user: AuthUser, input: z.out
   const buildingIds = input.buildingIds === 'all' ? allowed : [...new Set(input.buildingIds)]
   if (buildingIds.length === 0) throw new AppError(400, 'validation_failed', '您名下没有可发布通知的楼栋', { field: 'buildingIds' })
   const allowedSet = new Set(allowed)
-  if (buildingIds.some((id) => !allowedSet.has(id))) throw new AppError(400, 'validation_failed', '只能向您负责的楼栋发布通知', { field: 'buildingIds' })
+  if (buildingIds.some((id) => !allowedSet.has(id)))
+    throw new AppError(400, 'validation_failed', '只能向您负责的楼栋发布通知', { field: 'buildingIds' })
   const residentCount = await em.countBy(Residence, { buildingId: In(buildingIds) })
   let notice: Notice
   try {
     notice = await app.ds.transaction(async (tx) => {
       const row = tx.create(Notice, {
-        authorUserId: user.id, clientId: input.clientId, kind: input.kind, title: input.title, body: input.body,
-        buildingCount: buildingIds.length, residentCount, readCount: 0, createdAt: wholeSeconds(app.now()),
+        authorUserId: user.id,
+        clientId: input.clientId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        buildingCount: buildingIds.length,
+        residentCount,
+        readCount: 0,
+        createdAt: wholeSeconds(app.now()),
       })
       await tx.insert(Notice, row)
       for (let i = 0; i < buildingIds.length; i += 500) {
-        await tx.insert(NoticeBuilding, buildingIds.slice(i, i + 500).map((buildingId) => ({ noticeId: row.id, buildingId })))
+        await tx.insert(
+          NoticeBuilding,
+          buildingIds.slice(i, i + 500).map((buildingId) => ({ noticeId: row.id, buildingId })),
+        )
       }
-      await recordAudit(tx, { actorUserId: user.id, action: 'notice.create', targetType: 'notice', targetId: row.id, detail: { kind: input.kind, buildings: buildingIds.length } })
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: 'notice.create',
+        targetType: 'notice',
+        targetId: row.id,
+        detail: { kind: input.kind, buildings: buildingIds.length },
+      })
       return row
     })
   } catch (err) {
@@ -70,14 +87,27 @@ export async function listNotices(app: AppContext, user: AuthUser, query: z.outp
   if (user.role === 'resident') {
     const residence = await em.findOneBy(Residence, { userId: user.id })
     if (!residence) return { items: [], nextCursor: null }
-    qb.innerJoin(NoticeBuilding, 'nb', 'nb.noticeId = n.id AND nb.buildingId = :b', { b: residence.buildingId }).andWhere('n.createdAt > :since', { since: sinceDate(app) })
+    qb.innerJoin(NoticeBuilding, 'nb', 'nb.noticeId = n.id AND nb.buildingId = :b', { b: residence.buildingId }).andWhere(
+      'n.createdAt > :since',
+      { since: sinceDate(app) },
+    )
   } else {
     qb.where('n.authorUserId = :me', { me: user.id })
   }
   if (query.cursor) qb.andWhere('n.id < :cursor', { cursor: query.cursor })
-  const rows = await qb.orderBy('n.id', 'DESC').take(query.limit + 1).getMany()
+  const rows = await qb
+    .orderBy('n.id', 'DESC')
+    .take(query.limit + 1)
+    .getMany()
   const page = rows.slice(0, query.limit)
-  const reads = user.role === 'resident' ? await readSet(em, user.id, page.map((n) => n.id)) : null
+  const reads =
+    user.role === 'resident'
+      ? await readSet(
+          em,
+          user.id,
+          page.map((n) => n.id),
+        )
+      : null
   return { items: await toNotices(em, page, reads), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }
 }
 
@@ -90,7 +120,12 @@ export async function readNotice(app: AppContext, user: AuthUser, id: number): P
   try {
     await app.ds.transaction(async (tx) => {
       await tx.insert(NoticeRead, { noticeId: id, userId: user.id, readAt: wholeSeconds(app.now()) })
-      await tx.createQueryBuilder().update(Notice).set({ readCount: () => 'readCount + 1' }).where('id = :id', { id }).execute()
+      await tx
+        .createQueryBuilder()
+        .update(Notice)
+        .set({ readCount: () => 'readCount + 1' })
+        .where('id = :id', { id })
+        .execute()
     })
   } catch (err) {
     if (!isUniqueViolation(err)) throw err
@@ -120,9 +155,15 @@ async function readSet(em: EntityManager, userId: number, ids: number[]): Promis
 
 /** `reads` null: the author's view, with reach; a set: a resident's view, with their read flags. */
 async function toNotices(em: EntityManager, rows: Notice[], reads: Set<number> | null): Promise<NoticeView[]> {
-  const names = await userNames(em, rows.map((n) => n.authorUserId))
+  const names = await userNames(
+    em,
+    rows.map((n) => n.authorUserId),
+  )
   return rows.map((n) => ({
-    id: n.id, kind: n.kind, title: n.title, body: n.body,
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
     author: { userId: n.authorUserId, name: names.get(n.authorUserId) ?? '' },
     createdAt: n.createdAt.toISOString(),
     read: reads ? reads.has(n.id) : false,

@@ -18,8 +18,14 @@ export interface MessageNotice {
 
 /** The user accepted 新消息提醒 once in WeChat: one more subscribe message may be sent to them. */
 export async function grantCredit(em: EntityManager, userId: number): Promise<void> {
-  const res = await em.createQueryBuilder().update(SubscribeCredit).set({ credits: () => 'credits + 1' }).where('userId = :userId AND template = :t', { userId, t: TEMPLATE }).execute()
-  if (!res.affected) await em.createQueryBuilder().insert().into(SubscribeCredit).values({ userId, template: TEMPLATE, credits: 1 }).orIgnore().execute()
+  const res = await em
+    .createQueryBuilder()
+    .update(SubscribeCredit)
+    .set({ credits: () => 'credits + 1' })
+    .where('userId = :userId AND template = :t', { userId, t: TEMPLATE })
+    .execute()
+  if (!res.affected)
+    await em.createQueryBuilder().insert().into(SubscribeCredit).values({ userId, template: TEMPLATE, credits: 1 }).orIgnore().execute()
 }
 
 /**
@@ -54,14 +60,28 @@ export async function notifyIfAway(
     .createQueryBuilder()
     .update(Conversation)
     .set({ [column]: now })
-    .where([{ id: c.id, [column]: IsNull() }, { id: c.id, [column]: LessThanOrEqual(windowOpen) }])
+    .where([
+      { id: c.id, [column]: IsNull() },
+      { id: c.id, [column]: LessThanOrEqual(windowOpen) },
+    ])
     .execute()
   if (!took.affected) {
     // Another message took the window: the reminder granted stays for a later one.
-    await em.createQueryBuilder().update(SubscribeCredit).set({ credits: () => 'credits + 1' }).where('userId = :userId AND template = :t', { userId: recipient.userId, t: TEMPLATE }).execute()
+    await em
+      .createQueryBuilder()
+      .update(SubscribeCredit)
+      .set({ credits: () => 'credits + 1' })
+      .where('userId = :userId AND template = :t', { userId: recipient.userId, t: TEMPLATE })
+      .execute()
     return false
   }
-  const notice: MessageNotice = { type: 'message', conversationId: c.id, senderName: senderName.slice(0, 20), preview: previewOf(message).slice(0, 20), at: now.toISOString() }
+  const notice: MessageNotice = {
+    type: 'message',
+    conversationId: c.id,
+    senderName: senderName.slice(0, 20),
+    preview: previewOf(message).slice(0, 20),
+    at: now.toISOString(),
+  }
   await queueSubscribeMessage(em, { dedupeKey: `message:${c.id}:${message.seq}`, recipientUserId: recipient.userId, payload: notice, now })
   return true
 }

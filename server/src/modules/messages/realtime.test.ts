@@ -96,7 +96,10 @@ describe('two instances joined by Redis', () => {
     const onB = await TestSocket.connect(b.url, tok['demo-resident-1']!)
     try {
       await onB.next('ready')
-      await a.call('POST', `/api/conversations/${conv}/messages`, { token: tok['demo-resident-1'], body: { kind: 'text', clientId: 'grant-credit-0001', text: '您好', subscribed: true } })
+      await a.call('POST', `/api/conversations/${conv}/messages`, {
+        token: tok['demo-resident-1'],
+        body: { kind: 'text', clientId: 'grant-credit-0001', text: '您好', subscribed: true },
+      })
       const sent = await sendText(a, tok['demo-officer-1']!, conv, '您好，我是楼长民警，有事随时找我')
       const frame = await onB.next('message', (f) => f.message.id === sent.body.message.id)
       expect(frame.message.text).toBe('您好，我是楼长民警，有事随时找我')

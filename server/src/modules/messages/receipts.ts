@@ -11,18 +11,30 @@ import { receiptsOf, toMessages } from './view'
 const OTHER_SIDES: Record<ViewerSide, Array<Message['side']>> = { resident: ['officer', 'desk'], officer: ['resident'], desk: ['resident'] }
 const UNREAD_COLUMN = { resident: 'residentUnread', officer: 'officerUnread', desk: 'deskUnread' } as const
 const cursorColumns = (side: ViewerSide) =>
-  side === 'resident' ? ({ delivered: 'residentDeliveredSeq', read: 'residentReadSeq' } as const) : ({ delivered: 'staffDeliveredSeq', read: 'staffReadSeq' } as const)
+  side === 'resident'
+    ? ({ delivered: 'residentDeliveredSeq', read: 'residentReadSeq' } as const)
+    : ({ delivered: 'staffDeliveredSeq', read: 'staffReadSeq' } as const)
 
 /**
  * A page of messages, oldest first: the latest ones, the ones after `afterSeq` (the gap after a
  * reconnect, or a poll) or before `beforeSeq` (scrolling up). Fetching them is receiving them.
  */
-export async function listMessages(app: AppContext, user: AuthUser, id: number, query: z.output<typeof messagesQuerySchema>): Promise<MessagesPage> {
+export async function listMessages(
+  app: AppContext,
+  user: AuthUser,
+  id: number,
+  query: z.output<typeof messagesQuerySchema>,
+): Promise<MessagesPage> {
   const em = app.ds.manager
   const { conversation, side } = await conversationFor(em, user, id)
   const ascending = query.afterSeq !== undefined
-  const seq = query.afterSeq !== undefined ? MoreThan(query.afterSeq) : query.beforeSeq !== undefined ? LessThan(query.beforeSeq) : undefined
-  const rows = await em.find(Message, { where: { conversationId: id, ...(seq ? { seq } : {}) }, order: { seq: ascending ? 'ASC' : 'DESC' }, take: query.limit })
+  const seq =
+    query.afterSeq !== undefined ? MoreThan(query.afterSeq) : query.beforeSeq !== undefined ? LessThan(query.beforeSeq) : undefined
+  const rows = await em.find(Message, {
+    where: { conversationId: id, ...(seq ? { seq } : {}) },
+    order: { seq: ascending ? 'ASC' : 'DESC' },
+    take: query.limit,
+  })
   if (!ascending) rows.reverse()
   const last = rows[rows.length - 1]
   const receipts = last ? await advance(app, conversation, side, 'delivered', last.seq) : receiptsOf(conversation)
@@ -52,7 +64,9 @@ async function advance(app: AppContext, c: Conversation, side: ViewerSide, kind:
   const behind = c[cols.delivered] < upTo || (kind === 'read' && (c[cols.read] < upTo || c[UNREAD_COLUMN[side]] > 0))
   if (!behind) return receiptsOf(c)
   const fresh = await app.ds.transaction(async (em) => {
-    const set: Record<string, unknown> = { [cols.delivered]: () => `CASE WHEN ${cols.delivered} < ${upTo} THEN ${upTo} ELSE ${cols.delivered} END` }
+    const set: Record<string, unknown> = {
+      [cols.delivered]: () => `CASE WHEN ${cols.delivered} < ${upTo} THEN ${upTo} ELSE ${cols.delivered} END`,
+    }
     if (kind === 'read') set[cols.read] = () => `CASE WHEN ${cols.read} < ${upTo} THEN ${upTo} ELSE ${cols.read} END`
     await em.createQueryBuilder().update(Conversation).set(set).where('id = :id', { id: c.id }).execute()
     if (kind === 'read') await em.update(Conversation, { id: c.id }, { [UNREAD_COLUMN[side]]: await unreadAfter(em, c.id, side, upTo) })

@@ -32,7 +32,12 @@ interface Plan {
  * transaction; the transaction numbers the message, updates the conversation and queues any
  * subscribe message; the frames go out after the commit.
  */
-export async function sendMessage(app: AppContext, user: AuthUser, conversationId: number, input: SendMessage): Promise<{ message: MessageView; replayed: boolean }> {
+export async function sendMessage(
+  app: AppContext,
+  user: AuthUser,
+  conversationId: number,
+  input: SendMessage,
+): Promise<{ message: MessageView; replayed: boolean }> {
   const em = app.ds.manager
   const { conversation, side } = await conversationFor(em, user, conversationId)
   const replay = await replayOf(app, user, conversationId, input.clientId)
@@ -55,12 +60,18 @@ export async function sendMessage(app: AppContext, user: AuthUser, conversationI
     const raced = isUniqueViolation(err) ? await replayOf(app, user, conversationId, input.clientId) : null
     if (raced) return raced
     // Not this send's retry: the image went out in another send at the same moment (uq_message_upload).
-    if (isUniqueViolation(err) && draft.uploadId !== null && (await em.existsBy(Message, { uploadId: draft.uploadId }))) throw imageAlreadySent()
+    if (isUniqueViolation(err) && draft.uploadId !== null && (await em.existsBy(Message, { uploadId: draft.uploadId })))
+      throw imageAlreadySent()
     throw err
   }
   const views = await toMessages(app, em, rows)
   const coverChanged = 'deskCoverSince' in plan.changes && (plan.changes.deskCoverSince === null) === (conversation.deskCoverSince !== null)
-  await publishMessages(app, { ...conversation, officerUserId: (plan.changes.officerUserId as number | null | undefined) ?? conversation.officerUserId }, views, { coverChanged })
+  await publishMessages(
+    app,
+    { ...conversation, officerUserId: (plan.changes.officerUserId as number | null | undefined) ?? conversation.officerUserId },
+    views,
+    { coverChanged },
+  )
   return { message: views[0]!, replayed: false }
 }
 
@@ -128,4 +139,3 @@ function staffPlan(c: Conversation, side: ViewerSide): Plan {
   if (side === 'officer') Object.assign(changes, { deskCoverSince: null, deskCoverReason: null, deskId: null, deskUnread: 0 })
   return { changes, notes: [], notify: { userId: c.residentUserId, side: 'resident' } }
 }
-

@@ -13,7 +13,8 @@ export function socketHooks(app: AppContext): SocketHooks {
     authenticate: async (token) => {
       const user = verifyAccessToken(app.config.jwtSecret, token)
       // A token outlives a deleted account by minutes; one look-up per connection (not per frame) settles it.
-      if (!(await app.ds.manager.existsBy(User, { id: user.id }))) throw new AppError(401, 'unauthenticated', '账号不存在或已注销，请重新登录')
+      if (!(await app.ds.manager.existsBy(User, { id: user.id })))
+        throw new AppError(401, 'unauthenticated', '账号不存在或已注销，请重新登录')
       const exp = (jwt.decode(token) as { exp?: number } | null)?.exp ?? 0
       return { user, topics: await socketTopics(app.ds.manager, user), expiresAt: exp * 1000 }
     },

@@ -42,15 +42,25 @@ export class TestSocket {
   }
 
   /** Waits (at most `ms`) for a frame that matches; rejects with what did arrive otherwise. */
-  async next<T extends ServerFrame['type']>(type: T, match: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, ms = 5000): Promise<Extract<ServerFrame, { type: T }>> {
+  async next<T extends ServerFrame['type']>(
+    type: T,
+    match: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+    ms = 5000,
+  ): Promise<Extract<ServerFrame, { type: T }>> {
     const deadline = Date.now() + ms
     for (;;) {
-      const found = this.frames.find((f): f is Extract<ServerFrame, { type: T }> => f.type === type && match(f as Extract<ServerFrame, { type: T }>))
+      const found = this.frames.find(
+        (f): f is Extract<ServerFrame, { type: T }> => f.type === type && match(f as Extract<ServerFrame, { type: T }>),
+      )
       if (found) return found
-      if (this.closeCode !== null || Date.now() > deadline) throw new Error(`no ${type} frame; got ${JSON.stringify(this.frames)} (closed: ${this.closeCode})`)
+      if (this.closeCode !== null || Date.now() > deadline)
+        throw new Error(`no ${type} frame; got ${JSON.stringify(this.frames)} (closed: ${this.closeCode})`)
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()))
-        this.waiters.push(() => { clearTimeout(timer); resolve() })
+        this.waiters.push(() => {
+          clearTimeout(timer)
+          resolve()
+        })
       })
       this.waiters = []
     }

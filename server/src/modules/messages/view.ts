@@ -35,7 +35,10 @@ export async function toMessages(app: AppContext, em: EntityManager, rows: Messa
   const uploadIds = rows.flatMap((m) => (m.uploadId ? [m.uploadId] : []))
   const ticketIds = rows.flatMap((m) => (m.ticketId ? [m.ticketId] : []))
   const [who, uploads, tickets] = await Promise.all([
-    userNames(em, rows.map((m) => m.senderUserId)),
+    userNames(
+      em,
+      rows.map((m) => m.senderUserId),
+    ),
     uploadIds.length ? em.findBy(Upload, { id: In(uploadIds) }) : Promise.resolve([]),
     ticketIds.length ? em.find(Ticket, { where: { id: In(ticketIds) }, select: { id: true, createdAt: true } }) : Promise.resolve([]),
   ])
@@ -67,28 +70,46 @@ export const receiptsOf = (c: Conversation): Receipts => ({
   staffReadSeq: c.staffReadSeq,
 })
 
-const unreadFor = (c: Conversation, side: ViewerSide) => (side === 'resident' ? c.residentUnread : side === 'officer' ? c.officerUnread : c.deskUnread)
+const unreadFor = (c: Conversation, side: ViewerSide) =>
+  side === 'resident' ? c.residentUnread : side === 'officer' ? c.officerUnread : c.deskUnread
 
 export async function toSummaries(em: EntityManager, rows: Conversation[], side: ViewerSide): Promise<ConversationSummary[]> {
   if (rows.length === 0) return []
   const deskIds = [...new Set(rows.flatMap((c) => (c.deskId ? [c.deskId] : [])))]
   const [places, who, desks] = await Promise.all([
-    placesById(em, rows.flatMap((c) => [c.buildingId, c.communityId ?? c.buildingId])),
-    userNames(em, rows.flatMap((c) => [c.residentUserId, c.officerUserId])),
+    placesById(
+      em,
+      rows.flatMap((c) => [c.buildingId, c.communityId ?? c.buildingId]),
+    ),
+    userNames(
+      em,
+      rows.flatMap((c) => [c.residentUserId, c.officerUserId]),
+    ),
     deskIds.length ? em.findBy(DutyDesk, { id: In(deskIds) }) : Promise.resolve([]),
   ])
   return rows.map((c) => ({
     id: c.id,
-    building: { id: c.buildingId, name: places.get(c.buildingId)?.name ?? '', community: (c.communityId && places.get(c.communityId)?.name) || '' },
+    building: {
+      id: c.buildingId,
+      name: places.get(c.buildingId)?.name ?? '',
+      community: (c.communityId && places.get(c.communityId)?.name) || '',
+    },
     resident: { userId: c.residentUserId, name: who.get(c.residentUserId) ?? '' },
     officer: c.officerUserId ? { userId: c.officerUserId, name: who.get(c.officerUserId) ?? '' } : null,
-    lastMessage: c.lastMessageAt && c.lastSide ? { seq: c.lastSeq, side: c.lastSide, preview: c.lastPreview ?? '', at: c.lastMessageAt.toISOString() } : null,
+    lastMessage:
+      c.lastMessageAt && c.lastSide
+        ? { seq: c.lastSeq, side: c.lastSide, preview: c.lastPreview ?? '', at: c.lastMessageAt.toISOString() }
+        : null,
     unread: unreadFor(c, side),
     handled: c.handledAt !== null,
     awaitingSince: c.awaitingSince?.toISOString() ?? null,
     deskCover:
       c.deskCoverSince && c.deskCoverReason
-        ? { reason: c.deskCoverReason, since: c.deskCoverSince.toISOString(), deskName: desks.find((d) => d.id === c.deskId)?.name ?? '值班台' }
+        ? {
+            reason: c.deskCoverReason,
+            since: c.deskCoverSince.toISOString(),
+            deskName: desks.find((d) => d.id === c.deskId)?.name ?? '值班台',
+          }
         : null,
   }))
 }

@@ -36,11 +36,19 @@ export async function queueTicketNotice(em: EntityManager, ticket: Ticket, event
     summary: NOTICE_TEXT[event],
     at: now.toISOString(),
   }
-  await queueSubscribeMessage(em, { dedupeKey: `ticket:${ticket.id}:${event}:${round}`, recipientUserId: ticket.reporterUserId, payload: notice, now })
+  await queueSubscribeMessage(em, {
+    dedupeKey: `ticket:${ticket.id}:${event}:${round}`,
+    recipientUserId: ticket.reporterUserId,
+    payload: notice,
+    now,
+  })
 }
 
 /** Queues a WeChat subscribe message in the caller's transaction; the same dedupe key never queues a second. */
-export async function queueSubscribeMessage(em: EntityManager, m: { dedupeKey: string; recipientUserId: number; payload: object; now: Date }): Promise<void> {
+export async function queueSubscribeMessage(
+  em: EntityManager,
+  m: { dedupeKey: string; recipientUserId: number; payload: object; now: Date },
+): Promise<void> {
   await em
     .createQueryBuilder()
     .insert()

@@ -26,7 +26,11 @@ beforeAll(async () => {
   // An urgent ticket raises a desk alert somewhere in the district.
   const resident = tok['demo-resident-1']!
   const fire = await categoryId(t, resident, 'hazard', '消防安全')
-  const body = reportBody(fire, { description: '楼下着火了', emergencyAcknowledged: true, location: { type: 'building', buildingId: await homeBuildingId(t, resident) } })
+  const body = reportBody(fire, {
+    description: '楼下着火了',
+    emergencyAcknowledged: true,
+    location: { type: 'building', buildingId: await homeBuildingId(t, resident) },
+  })
   const res = await t.call('POST', '/api/tickets', { token: resident, body })
   if (res.status !== 201) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`)
   ticketId = res.body.ticket.id
@@ -37,7 +41,10 @@ describe('a dispatcher without a scope place', () => {
   it('cannot name the officer of any building: 404, and the lead stays as it was', async () => {
     const officer = await t.ds.manager.findOneByOrFail(User, { role: 'officer' })
     const before = await t.ds.manager.findOneBy(BuildingLead, { buildingId: building.id })
-    const res = await t.call('PUT', '/api/building-leads', { token: tok['demo-dispatcher-1'], body: { buildingId: building.id, officerUserId: officer.id } })
+    const res = await t.call('PUT', '/api/building-leads', {
+      token: tok['demo-dispatcher-1'],
+      body: { buildingId: building.id, officerUserId: officer.id },
+    })
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('not_found')
     expect(await t.ds.manager.findOneBy(BuildingLead, { buildingId: building.id })).toEqual(before)
@@ -45,7 +52,10 @@ describe('a dispatcher without a scope place', () => {
 
   it('cannot invite staff anywhere: 404, and no invite is made', async () => {
     const before = await t.ds.manager.count(Invite)
-    const res = await t.call('POST', '/api/invites', { token: tok['demo-dispatcher-1'], body: { clientKey: randomUUID(), role: 'officer', placeId: street.id } })
+    const res = await t.call('POST', '/api/invites', {
+      token: tok['demo-dispatcher-1'],
+      body: { clientKey: randomUUID(), role: 'officer', placeId: street.id },
+    })
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('not_found')
     expect(await t.ds.manager.count(Invite)).toBe(before)
@@ -59,7 +69,8 @@ describe('a dispatcher without a scope place', () => {
 
   it('cannot import buildings anywhere: 403, and nothing is written', async () => {
     const before = await t.ds.manager.count(Place)
-    const csv = 'district,street,community,grid,building_code,building,address,units,officer_police_number\n别的区,别的街道,别的社区,一网格,ZZ-SCOPE-1,1号楼,,2,\n'
+    const csv =
+      'district,street,community,grid,building_code,building,address,units,officer_police_number\n别的区,别的街道,别的社区,一网格,ZZ-SCOPE-1,1号楼,,2,\n'
     const res = await t.call('POST', '/api/places/import', { token: tok['demo-dispatcher-1'], raw: csv, contentType: 'text/csv' })
     expect(res.status).toBe(403)
     expect(res.body.error.code).toBe('forbidden')
@@ -92,8 +103,18 @@ describe('a dispatcher without a scope place', () => {
   it('cannot add a ticket category: 403, and none is made', async () => {
     const before = await t.ds.manager.count(TicketCategoryRow)
     const body = {
-      clientKey: randomUUID(), kind: 'hazard', name: '无范围新增', sortOrder: 50, active: true, routeTo: 'building_lead', alertDesk: false,
-      acceptMinutes: 60, resolveMinutes: 1440, urgentAcceptMinutes: 15, urgentResolveMinutes: 240, warnAtPercent: 80,
+      clientKey: randomUUID(),
+      kind: 'hazard',
+      name: '无范围新增',
+      sortOrder: 50,
+      active: true,
+      routeTo: 'building_lead',
+      alertDesk: false,
+      acceptMinutes: 60,
+      resolveMinutes: 1440,
+      urgentAcceptMinutes: 15,
+      urgentResolveMinutes: 240,
+      warnAtPercent: 80,
     }
     const res = await t.call('POST', '/api/ticket-categories', { token: tok['demo-dispatcher-1'], body })
     expect(res.status).toBe(403)

@@ -76,7 +76,10 @@ export async function officerOverview(app: AppContext, officerId: number): Promi
   const leads = await em.findBy(BuildingLead, { officerUserId: officerId })
   const buildings = await em.find(Place, { where: { id: In(leads.map((l) => l.buildingId)) }, order: { communityId: 'ASC', id: 'ASC' } })
   const parents = await em.findBy(Place, { id: In(buildings.flatMap((b) => [b.communityId ?? 0, b.gridId ?? 0])) })
-  const counts = await residentCounts(em, buildings.map((b) => b.id))
+  const counts = await residentCounts(
+    em,
+    buildings.map((b) => b.id),
+  )
   const items = buildings.map((b) => ({
     id: b.id,
     name: b.name,
@@ -84,7 +87,11 @@ export async function officerOverview(app: AppContext, officerId: number): Promi
     grid: parents.find((p) => p.id === b.gridId)?.name ?? '',
     residents: counts.get(b.id) ?? 0,
   }))
-  return { officer: toOfficerCard(officer.user, officer.profile, app.now()), buildings: items, totalResidents: items.reduce((n, b) => n + b.residents, 0) }
+  return {
+    officer: toOfficerCard(officer.user, officer.profile, app.now()),
+    buildings: items,
+    totalResidents: items.reduce((n, b) => n + b.residents, 0),
+  }
 }
 
 async function residentCounts(em: EntityManager, buildingIds: number[]): Promise<Map<number, number>> {
@@ -125,12 +132,21 @@ export async function deskOverview(app: AppContext, userId: number): Promise<Des
   if (reach === null || reach === 'all') throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
   const scope = reach
   const column = ANCESTOR_COLUMN[scope.level]
-  const inScope = em.createQueryBuilder(Place, 'b').where("b.level = 'building'").andWhere(`b.${String(column)} = :scopeId`, { scopeId: scope.id })
+  const inScope = em
+    .createQueryBuilder(Place, 'b')
+    .where("b.level = 'building'")
+    .andWhere(`b.${String(column)} = :scopeId`, { scopeId: scope.id })
   const [buildings, withoutOfficer, residents, leadRows] = await Promise.all([
     inScope.clone().getCount(),
     inScope.clone().leftJoin(BuildingLead, 'l', 'l.buildingId = b.id').andWhere('l.id IS NULL').getCount(),
     inScope.clone().innerJoin(Residence, 'r', 'r.buildingId = b.id').getCount(),
-    inScope.clone().innerJoin(BuildingLead, 'l', 'l.buildingId = b.id').select('l.officerUserId', 'officerUserId').addSelect('COUNT(*)', 'n').groupBy('l.officerUserId').getRawMany<{ officerUserId: number | string; n: number | string }>(),
+    inScope
+      .clone()
+      .innerJoin(BuildingLead, 'l', 'l.buildingId = b.id')
+      .select('l.officerUserId', 'officerUserId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('l.officerUserId')
+      .getRawMany<{ officerUserId: number | string; n: number | string }>(),
   ])
   const officers = await officersLeading(app, leadRows)
   return {
@@ -157,7 +173,15 @@ export async function officersLeading(
     const user = users.find((u) => u.id === Number(r.officerUserId))
     const profile = profiles.find((p) => p.userId === Number(r.officerUserId))
     if (!user || !profile || (opts.activeOnly && user.disabledAt)) return []
-    return [{ userId: user.id, name: user.name, policeNumber: profile.policeNumber, onDuty: isOnDuty(profile.dutyHours, profile.onLeaveUntil, now), buildings: Number(r.n) }]
+    return [
+      {
+        userId: user.id,
+        name: user.name,
+        policeNumber: profile.policeNumber,
+        onDuty: isOnDuty(profile.dutyHours, profile.onLeaveUntil, now),
+        buildings: Number(r.n),
+      },
+    ]
   })
   return officers.sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.policeNumber.localeCompare(b.policeNumber))
 }
@@ -172,7 +196,13 @@ export async function updateOfficerProfile(app: AppContext, officerId: number, i
   if (input.onLeaveUntil !== undefined) changes.onLeaveUntil = input.onLeaveUntil ? new Date(input.onLeaveUntil) : null
   await app.ds.transaction(async (em) => {
     await em.update(OfficerProfile, { userId: officerId }, changes)
-    await recordAudit(em, { actorUserId: officerId, action: 'officer.profile.update', targetType: 'officer', targetId: officerId, detail: { fields: Object.keys(changes) } })
+    await recordAudit(em, {
+      actorUserId: officerId,
+      action: 'officer.profile.update',
+      targetType: 'officer',
+      targetId: officerId,
+      detail: { fields: Object.keys(changes) },
+    })
   })
   // Who answers a building (officer or duty desk) depends on duty hours and leave.
   referenceDataChanged(app.ds)
@@ -203,7 +233,13 @@ export async function assignBuildingLead(app: AppContext, actorId: number, build
     await tx.upsert(BuildingLead, { buildingId, officerUserId }, ['buildingId'])
     // The building's conversations go to the new officer's inbox.
     await tx.update(Conversation, { buildingId }, { officerUserId })
-    await recordAudit(tx, { actorUserId: actorId, action: 'building_lead.assign', targetType: 'building', targetId: buildingId, detail: { officerUserId, previous: lead?.officerUserId ?? null } })
+    await recordAudit(tx, {
+      actorUserId: actorId,
+      action: 'building_lead.assign',
+      targetType: 'building',
+      targetId: buildingId,
+      detail: { officerUserId, previous: lead?.officerUserId ?? null },
+    })
   })
   referenceDataChanged(app.ds)
 }

@@ -30,7 +30,12 @@ export async function loadAncestors(em: EntityManager): Promise<AncestorMap> {
   return new Map(places.map((p) => [key(p.parentId, p.name), p]))
 }
 
-export async function writeBatch(em: EntityManager, rows: readonly ValidRow[], ancestors: AncestorMap, officers: Map<string, number>): Promise<Outcome[]> {
+export async function writeBatch(
+  em: EntityManager,
+  rows: readonly ValidRow[],
+  ancestors: AncestorMap,
+  officers: Map<string, number>,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = []
   const grids: Array<Place | null> = []
   for (const row of rows) {
@@ -49,7 +54,10 @@ export async function writeBatch(em: EntityManager, rows: readonly ValidRow[], a
   const created: Place[] = []
   for (const [i, row] of rows.entries()) {
     const grid = grids[i]
-    if (!grid) { buildings.push(null); continue }
+    if (!grid) {
+      buildings.push(null)
+      continue
+    }
     const existing = byCode.get(row.building_code)
     const clash = byGridName.get(key(grid.id, row.building))
     if (clash && clash.code !== row.building_code) {
@@ -58,8 +66,17 @@ export async function writeBatch(em: EntityManager, rows: readonly ValidRow[], a
       continue
     }
     const fields: PlaceFields = {
-      level: 'building', name: row.building, parentId: grid.id, rootName: null, code: row.building_code, address: row.address || null,
-      districtId: grid.districtId, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id, buildingId: null,
+      level: 'building',
+      name: row.building,
+      parentId: grid.id,
+      rootName: null,
+      code: row.building_code,
+      address: row.address || null,
+      districtId: grid.districtId,
+      streetId: grid.streetId,
+      communityId: grid.communityId,
+      gridId: grid.id,
+      buildingId: null,
     }
     let building: Place
     if (!existing) {
@@ -82,7 +99,9 @@ export async function writeBatch(em: EntityManager, rows: readonly ValidRow[], a
   }
   await insertBuildings(em, created)
 
-  const touched = (i: number) => { if (outcomes[i] === 'unchanged') outcomes[i] = 'updated' }
+  const touched = (i: number) => {
+    if (outcomes[i] === 'unchanged') outcomes[i] = 'updated'
+  }
   const addedUnits = await ensureUnits(em, rows, buildings, new Set(created))
   const changedLeads = await ensureLeads(em, rows, buildings, officers)
   for (const i of [...addedUnits, ...changedLeads]) touched(i)
@@ -104,8 +123,17 @@ async function resolveAncestors(em: EntityManager, row: ValidRow, ancestors: Anc
     if (place && place.level !== level) return { error: `${name} 已作为其他层级存在` }
     if (!place) {
       const fields: PlaceFields = {
-        level, name, parentId: parent?.id ?? null, rootName: parent ? null : name, code: null, address: null,
-        districtId: ids.district ?? null, streetId: ids.street ?? null, communityId: ids.community ?? null, gridId: ids.grid ?? null, buildingId: null,
+        level,
+        name,
+        parentId: parent?.id ?? null,
+        rootName: parent ? null : name,
+        code: null,
+        address: null,
+        districtId: ids.district ?? null,
+        streetId: ids.street ?? null,
+        communityId: ids.community ?? null,
+        gridId: ids.grid ?? null,
+        buildingId: null,
       }
       const result = await em.insert(Place, fields)
       place = { ...fields, id: Number(result.identifiers[0]?.id ?? result.raw?.insertId), createdAt: new Date(), updatedAt: new Date() }
@@ -120,22 +148,42 @@ async function resolveAncestors(em: EntityManager, row: ValidRow, ancestors: Anc
 /** Inserts in chunks, without reading the rows back (the ids, where needed, are read by code). */
 async function insertPlaces(em: EntityManager, rows: PlaceFields[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await em.createQueryBuilder().insert().into(Place).values(rows.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute()
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Place)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .updateEntity(false)
+      .execute()
   }
 }
 
 async function insertBuildings(em: EntityManager, created: Place[]): Promise<void> {
   if (created.length === 0) return
-  await insertPlaces(em, created.map(({ id: _id, createdAt: _c, updatedAt: _u, ...fields }) => fields))
+  await insertPlaces(
+    em,
+    created.map(({ id: _id, createdAt: _c, updatedAt: _u, ...fields }) => fields),
+  )
   const ids = await em.find(Place, { where: { code: In(created.map((b) => b.code!)) }, select: { id: true, code: true } })
   const idByCode = new Map(ids.map((p) => [p.code!, p.id]))
   for (const b of created) b.id = idByCode.get(b.code!)!
 }
 
 /** Adds missing units "1单元" … "N单元"; returns the rows that added some. Units are never removed here: residents may be bound to them. */
-async function ensureUnits(em: EntityManager, rows: readonly ValidRow[], buildings: ReadonlyArray<Place | null>, isNew: Set<Place>): Promise<number[]> {
+async function ensureUnits(
+  em: EntityManager,
+  rows: readonly ValidRow[],
+  buildings: ReadonlyArray<Place | null>,
+  isNew: Set<Place>,
+): Promise<number[]> {
   const old = buildings.flatMap((b, i) => (b && !isNew.has(b) && rows[i]!.units > 0 ? [b.id] : []))
-  const have = new Set(old.length === 0 ? [] : (await em.find(Place, { where: { parentId: In(old), level: 'unit' }, select: { parentId: true, name: true } })).map((u) => key(u.parentId, u.name)))
+  const have = new Set(
+    old.length === 0
+      ? []
+      : (await em.find(Place, { where: { parentId: In(old), level: 'unit' }, select: { parentId: true, name: true } })).map((u) =>
+          key(u.parentId, u.name),
+        ),
+  )
   const units: PlaceFields[] = []
   const added: number[] = []
   buildings.forEach((b, i) => {
@@ -143,7 +191,19 @@ async function ensureUnits(em: EntityManager, rows: readonly ValidRow[], buildin
     const missing = Array.from({ length: rows[i]!.units }, (_, n) => `${n + 1}单元`).filter((name) => !have.has(key(b.id, name)))
     if (missing.length > 0) added.push(i)
     for (const name of missing) {
-      units.push({ level: 'unit', name, parentId: b.id, rootName: null, code: null, address: null, districtId: b.districtId, streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id })
+      units.push({
+        level: 'unit',
+        name,
+        parentId: b.id,
+        rootName: null,
+        code: null,
+        address: null,
+        districtId: b.districtId,
+        streetId: b.streetId,
+        communityId: b.communityId,
+        gridId: b.gridId,
+        buildingId: b.id,
+      })
     }
   })
   await insertPlaces(em, units)
@@ -151,10 +211,19 @@ async function ensureUnits(em: EntityManager, rows: readonly ValidRow[], buildin
 }
 
 /** Makes each row's officer the lead of its building; returns the rows that changed a lead. */
-async function ensureLeads(em: EntityManager, rows: readonly ValidRow[], buildings: ReadonlyArray<Place | null>, officers: Map<string, number>): Promise<number[]> {
-  const wanted = buildings.flatMap((b, i) => (b && rows[i]!.officer_police_number ? [{ i, buildingId: b.id, officerUserId: officers.get(rows[i]!.officer_police_number)! }] : []))
+async function ensureLeads(
+  em: EntityManager,
+  rows: readonly ValidRow[],
+  buildings: ReadonlyArray<Place | null>,
+  officers: Map<string, number>,
+): Promise<number[]> {
+  const wanted = buildings.flatMap((b, i) =>
+    b && rows[i]!.officer_police_number ? [{ i, buildingId: b.id, officerUserId: officers.get(rows[i]!.officer_police_number)! }] : [],
+  )
   if (wanted.length === 0) return []
-  const leads = new Map((await em.find(BuildingLead, { where: { buildingId: In(wanted.map((w) => w.buildingId)) } })).map((l) => [l.buildingId, l]))
+  const leads = new Map(
+    (await em.find(BuildingLead, { where: { buildingId: In(wanted.map((w) => w.buildingId)) } })).map((l) => [l.buildingId, l]),
+  )
   const inserts: Array<{ buildingId: number; officerUserId: number }> = []
   const changed: number[] = []
   for (const { i, buildingId, officerUserId } of wanted) {

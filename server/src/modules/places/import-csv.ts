@@ -78,7 +78,9 @@ function copyBody(req: IncomingMessage, file: string, maxBytes: number): Promise
     }
     const onEnd = () => settle()
     const onAbort = () => settle(hungUp())
-    const onClose = () => { if (!req.complete) settle(hungUp()) }
+    const onClose = () => {
+      if (!req.complete) settle(hungUp())
+    }
     out.on('error', (err) => settle(err))
     req.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onClose)
   })
@@ -131,8 +133,15 @@ export async function* placeCsvRecords(open: () => Readable): AsyncGenerator<Csv
   let sawHeader = false
   let lastLine = 1
   const parser = parse({
-    columns: (header: string[]) => { sawHeader = true; return checkHeader(header) },
-    bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true,
+    columns: (header: string[]) => {
+      sawHeader = true
+      return checkHeader(header)
+    },
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    info: true,
   })
   // Errors of any stage reach the parser (pipeline destroys every stage with them), so the loop below sees them.
   pipeline(open(), strictUtf8(), parser, () => {})

@@ -24,7 +24,9 @@ function areaCsv(district: string, prefix: string, from: number, to: number): st
   for (let i = from; i <= to; i++) {
     const grid = Math.floor((i - 1) / 20)
     const community = Math.floor(grid / 10)
-    rows.push(`${district},${district}第${Math.floor(community / 2) + 1}街道,${district}第${community + 1}社区,第${grid + 1}网格,${prefix}${String(i).padStart(5, '0')},${((i - 1) % 20) + 1}号楼,,2,`)
+    rows.push(
+      `${district},${district}第${Math.floor(community / 2) + 1}街道,${district}第${community + 1}社区,第${grid + 1}网格,${prefix}${String(i).padStart(5, '0')},${((i - 1) % 20) + 1}号楼,,2,`,
+    )
   }
   return [HEADER, ...rows].join('\n') + '\n'
 }
@@ -37,7 +39,10 @@ describe('two places imports at once with overlapping files', () => {
     ['开发区', 'KF-'],
   ])('both succeed and %s is in the tree once, with each of its places once', async (district, prefix) => {
     const [admin1, admin2] = [(await t.loginAs('demo-admin')).accessToken, (await t.loginAs('demo-admin')).accessToken]
-    const [a, b] = await Promise.all([importCsv(admin1, areaCsv(district, prefix, 1, 400)), importCsv(admin2, areaCsv(district, prefix, 201, 600))])
+    const [a, b] = await Promise.all([
+      importCsv(admin1, areaCsv(district, prefix, 1, 400)),
+      importCsv(admin2, areaCsv(district, prefix, 201, 600)),
+    ])
     expect([a.status, b.status]).toEqual([200, 200])
     expect([a.body.errors[0], b.body.errors[0]]).toEqual([undefined, undefined])
     expect([a.body.errorCount, b.body.errorCount]).toEqual([0, 0])

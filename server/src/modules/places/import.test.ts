@@ -6,7 +6,9 @@ import { Place } from './entities'
 import { PLACE_CSV_MAX_BYTES } from './import-csv'
 
 let t: TestApp
-beforeAll(async () => { t = await startTestApp() })
+beforeAll(async () => {
+  t = await startTestApp()
+})
 afterAll(() => t.close())
 
 const HEADER = 'district,street,community,grid,building_code,building,address,units,officer_police_number'
@@ -24,7 +26,9 @@ function buildingsCsv(prefix: string, count: number): string {
 /** POSTs a body as it is (string, bytes or a stream sent chunked) to the import. */
 async function postCsv(token: string, body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
   const res = await fetch(`${t.url}/api/places/import`, {
-    method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', ...headers },
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', ...headers },
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   } as RequestInit)
   const text = await res.text()
@@ -66,7 +70,8 @@ describe('importing places from CSV', () => {
   it('a changed name or more units is an update, not a new building', async () => {
     const admin = await t.loginAs('demo-admin')
     const res = await t.call('POST', '/api/places/import', {
-      token: admin.accessToken, contentType: 'text/csv',
+      token: admin.accessToken,
+      contentType: 'text/csv',
       raw: csv('青山区,幸福路街道,新建社区,新建社区第一网格,NEW-002,新建小区2号楼（东）,,4,'),
     })
     expect(res.body).toMatchObject({ created: 0, updated: 1 })
@@ -78,16 +83,23 @@ describe('importing places from CSV', () => {
   it("a street's duty desk may import only into its street; a missing column is a clear 400", async () => {
     const desk = await t.loginAs('demo-dispatcher-1') // 幸福路街道
     const res = await t.call('POST', '/api/places/import', {
-      token: desk.accessToken, contentType: 'text/csv',
+      token: desk.accessToken,
+      contentType: 'text/csv',
       raw: csv('青山区,先锋道街道,光荣社区,光荣社区第一网格,X-1,越界楼,,1,'),
     })
     expect(res.body.created).toBe(0)
     expect(res.body.errors[0].message).toContain('不在您的管辖范围')
-    const noColumn = await t.call('POST', '/api/places/import', { token: desk.accessToken, contentType: 'text/csv', raw: 'district,street\n青山区,幸福路街道' })
+    const noColumn = await t.call('POST', '/api/places/import', {
+      token: desk.accessToken,
+      contentType: 'text/csv',
+      raw: 'district,street\n青山区,幸福路街道',
+    })
     expect(noColumn.status).toBe(400)
     expect(noColumn.body.error.message).toContain('CSV 缺少列')
     const resident = await t.loginAs('demo-resident-1')
-    expect((await t.call('POST', '/api/places/import', { token: resident.accessToken, contentType: 'text/csv', raw: HEADER })).status).toBe(403)
+    expect((await t.call('POST', '/api/places/import', { token: resident.accessToken, contentType: 'text/csv', raw: HEADER })).status).toBe(
+      403,
+    )
   })
 })
 
@@ -96,9 +108,11 @@ describe('a large or broken import file', () => {
     const admin = await t.loginAs('demo-admin')
     const rows: string[] = []
     for (let i = 1; i <= 1100; i++) {
-      rows.push(i % 11 === 0
-        ? `青山区,幸福路街道,新建社区,新建社区第二网格,MANY-${i},好楼${i},,1,`
-        : `青山区,幸福路街道,新建社区,新建社区第二网格,bad code ${i},坏楼${i},,1,`)
+      rows.push(
+        i % 11 === 0
+          ? `青山区,幸福路街道,新建社区,新建社区第二网格,MANY-${i},好楼${i},,1,`
+          : `青山区,幸福路街道,新建社区,新建社区第二网格,bad code ${i},坏楼${i},,1,`,
+      )
     }
     const res = await postCsv(admin.accessToken, csv(...rows))
     expect(res.status).toBe(200)
@@ -137,7 +151,10 @@ describe('a large or broken import file', () => {
   it('malformed quoting, a file that is not UTF-8, or gzip it cannot read answer 400/415 in the JSON shape and change nothing', async () => {
     const admin = await t.loginAs('demo-admin')
     const good = (i: number) => `青山区,幸福路街道,新建社区,新建社区第四网格,BROKEN-${i},坏文件${i}号楼,,1,`
-    const quoting = await postCsv(admin.accessToken, csv(good(1), good(2), '青山区,幸福路街道,"新建社区,新建社区第四网格,BROKEN-3,x,,1,', good(4)))
+    const quoting = await postCsv(
+      admin.accessToken,
+      csv(good(1), good(2), '青山区,幸福路街道,"新建社区,新建社区第四网格,BROKEN-3,x,,1,', good(4)),
+    )
     expect(quoting.status).toBe(400)
     expect(quoting.body.error).toMatchObject({ code: 'bad_request' })
     expect(quoting.body.error.message).toContain('CSV 无法解析（第 4 行起）：引号没有闭合')
@@ -146,7 +163,11 @@ describe('a large or broken import file', () => {
     expect(empty.body.error.message).toContain('请上传 CSV 内容')
 
     // What Excel on a Chinese Windows writes by default: GBK, not UTF-8.
-    const gbk = Buffer.concat([Buffer.from(csv(good(5)) + '\n'), Buffer.from([0xc7, 0xe0, 0xc9, 0xbd, 0xc7, 0xf8]), Buffer.from(',幸福路街道,新建社区,新建社区第四网格,BROKEN-6,楼,,1,\n')])
+    const gbk = Buffer.concat([
+      Buffer.from(csv(good(5)) + '\n'),
+      Buffer.from([0xc7, 0xe0, 0xc9, 0xbd, 0xc7, 0xf8]),
+      Buffer.from(',幸福路街道,新建社区,新建社区第四网格,BROKEN-6,楼,,1,\n'),
+    ])
     const notUtf8 = await postCsv(admin.accessToken, gbk)
     expect(notUtf8.status).toBe(400)
     expect(notUtf8.body.error.message).toContain('UTF-8')
@@ -160,7 +181,9 @@ describe('a large or broken import file', () => {
   it('while 20,000 buildings import, /api/health is answered between batches', async () => {
     const admin = await t.loginAs('demo-admin')
     let finished = false
-    const importing = postCsv(admin.accessToken, buildingsCsv('BIG', 20000)).finally(() => { finished = true })
+    const importing = postCsv(admin.accessToken, buildingsCsv('BIG', 20000)).finally(() => {
+      finished = true
+    })
     // Each sample: a health answer, and how many of the file's buildings were stored when it came.
     const storedAtHealth: number[] = []
     while (!finished) {
@@ -183,7 +206,11 @@ describe('a large or broken import file', () => {
       await new Promise<void>((resolve) => {
         const req = httpRequest(`${t.url}/api/places/import`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'text/csv', 'content-length': String(partial.length * 2) },
+          headers: {
+            authorization: `Bearer ${admin.accessToken}`,
+            'content-type': 'text/csv',
+            'content-length': String(partial.length * 2),
+          },
         })
         req.on('error', () => resolve())
         req.on('close', () => resolve())

@@ -48,7 +48,10 @@ class ErrorReport {
   }
 
   first(): Array<{ row: number; message: string }> {
-    return this.passes.flat().sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED_ERRORS)
+    return this.passes
+      .flat()
+      .sort((a, b) => a.row - b.row)
+      .slice(0, MAX_REPORTED_ERRORS)
   }
 }
 
@@ -81,7 +84,9 @@ async function* recordsOf(source: PlaceRecords): AsyncGenerator<CsvRecord> {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: ImportOptions): Promise<PlaceImportResult> {
-  const officers = new Map((await ds.getRepository(OfficerProfile).find({ select: { userId: true, policeNumber: true } })).map((o) => [o.policeNumber, o.userId]))
+  const officers = new Map(
+    (await ds.getRepository(OfficerProfile).find({ select: { userId: true, policeNumber: true } })).map((o) => [o.policeNumber, o.userId]),
+  )
   const errors = new ErrorReport()
   let rows = 0
   let good = 0

@@ -56,13 +56,21 @@ export async function searchBuildings(em: EntityManager, q: string, communityId:
   return qb.orderBy('b.communityId', 'ASC').addOrderBy('b.id', 'ASC').limit(limit).getMany()
 }
 
-export async function listCommunities(em: EntityManager, q: string, limit: number): Promise<Array<{ id: number; name: string; street: string }>> {
+export async function listCommunities(
+  em: EntityManager,
+  q: string,
+  limit: number,
+): Promise<Array<{ id: number; name: string; street: string }>> {
   const qb = em
     .createQueryBuilder(Place, 'c')
     .innerJoin(Place, 's', 's.id = c.streetId')
     .select(['c.id AS id', 'c.name AS name', 's.name AS street'])
     .where("c.level = 'community'")
   if (q) qb.andWhere("c.name LIKE :like ESCAPE '!'", { like: likePattern(q) })
-  const rows = await qb.orderBy('c.streetId', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getRawMany<{ id: number | string; name: string; street: string }>()
+  const rows = await qb
+    .orderBy('c.streetId', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .limit(limit)
+    .getRawMany<{ id: number | string; name: string; street: string }>()
   return rows.map((r) => ({ id: Number(r.id), name: r.name, street: r.street }))
 }

@@ -44,8 +44,13 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
       return {
         // The desk accepting a ticket nobody holds takes it on itself.
         changes: {
-          stage: 'active', acceptedAt: now, handlerUserId: t.handlerUserId ?? by.userId,
-          warnAt: resolveWarnAt(category, t.createdAt, t.resolveDueAt), warnedAt: null, breachedAt: null, slaLevel: 0,
+          stage: 'active',
+          acceptedAt: now,
+          handlerUserId: t.handlerUserId ?? by.userId,
+          warnAt: resolveWarnAt(category, t.createdAt, t.resolveDueAt),
+          warnedAt: null,
+          breachedAt: null,
+          slaLevel: 0,
         },
         note: input.note || '已受理，将尽快处理',
         after: (u) => queueTicketNotice(em, u, 'accepted', now, u.reopenCount),
@@ -74,8 +79,17 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
       const resolveDueAt = new Date(now.getTime() + (t.urgent ? category.urgentResolveMinutes : category.resolveMinutes) * 60_000)
       return {
         changes: {
-          stage: 'active', reopenCount: t.reopenCount + 1, resolvedAt: null, onTime: null, rating: null, ratingComment: null,
-          resolveDueAt, warnAt: resolveWarnAt(category, now, resolveDueAt), warnedAt: null, breachedAt: null, slaLevel: 0,
+          stage: 'active',
+          reopenCount: t.reopenCount + 1,
+          resolvedAt: null,
+          onTime: null,
+          rating: null,
+          ratingComment: null,
+          resolveDueAt,
+          warnAt: resolveWarnAt(category, now, resolveDueAt),
+          warnedAt: null,
+          breachedAt: null,
+          slaLevel: 0,
         },
         note: input.reason,
         after: () => raiseDeskAlert(em, t.deskId, t.id, 'dissatisfied', now),
@@ -123,19 +137,32 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
       // queue there, instead of deadlocking between the index's wait and the foreign key's lock on the ticket.
       await em.update(Ticket, { id: t.id }, { updatedAt: now })
       try {
-        await em.insert(TicketWhistle, { ticketId: t.id, departmentId: department.id, calledByUserId: by.userId, note: input.note || null, calledAt: now })
+        await em.insert(TicketWhistle, {
+          ticketId: t.id,
+          departmentId: department.id,
+          calledByUserId: by.userId,
+          note: input.note || null,
+          calledAt: now,
+        })
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict(`已向${department.name}吹哨`)
         throw err
       }
-      return { changes: {}, note: `吹哨：请${department.name}报到${input.note ? `（${input.note}）` : ''}`, detail: { departmentId: department.id } }
+      return {
+        changes: {},
+        note: `吹哨：请${department.name}报到${input.note ? `（${input.note}）` : ''}`,
+        detail: { departmentId: department.id },
+      }
     }
     case 'report_in':
       return reportIn(em, t, input.whistleId, input.response, now)
     case 'urge': {
       // One conditional UPDATE takes the day's urge: of urges sent at once, only one finds it free.
       const since = new Date(now.getTime() - URGE_INTERVAL_MS)
-      const free: FindOptionsWhere<Ticket>[] = [{ id: t.id, lastUrgedAt: IsNull() }, { id: t.id, lastUrgedAt: LessThanOrEqual(since) }]
+      const free: FindOptionsWhere<Ticket>[] = [
+        { id: t.id, lastUrgedAt: IsNull() },
+        { id: t.id, lastUrgedAt: LessThanOrEqual(since) },
+      ]
       const taken = await em.createQueryBuilder().update(Ticket).set({ lastUrgedAt: now }).where(free).execute()
       if (!taken.affected) throw conflict('您今天已经催办过，民警会尽快处理')
       return { changes: {}, note: input.note || '居民催办', after: () => raiseDeskAlert(em, t.deskId, t.id, 'urged', now) }
@@ -165,7 +192,11 @@ async function reportIn(em: EntityManager, t: Ticket, whistleId: number, respons
     if (!reported.affected) throw conflict(`${department.name}已报到`)
     return { changes: {}, note: `${department.name}已报到`, detail: { whistleId } }
   }
-  const responded = await em.update(TicketWhistle, { id: whistle.id, respondedAt: IsNull() }, { reportedAt: whistle.reportedAt ?? now, response, respondedAt: now })
+  const responded = await em.update(
+    TicketWhistle,
+    { id: whistle.id, respondedAt: IsNull() },
+    { reportedAt: whistle.reportedAt ?? now, response, respondedAt: now },
+  )
   if (!responded.affected) throw conflict(`${department.name}已反馈`)
   return { changes: {}, note: `${department.name}反馈：${response}`, detail: { whistleId } }
 }

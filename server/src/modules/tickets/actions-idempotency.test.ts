@@ -104,7 +104,9 @@ describe('ticket actions are idempotent on the clientKey', () => {
   it('a key already used by someone else on the ticket is a 409, not their result', async () => {
     const { ticket } = await report(t, tok['demo-resident-1']!, fire)
     const clientKey = randomUUID()
-    expect((await post(tok['demo-officer-1']!, ticket.id, { action: 'note', clientKey, text: '内部备注', visibility: 'internal' })).status).toBe(200)
+    expect(
+      (await post(tok['demo-officer-1']!, ticket.id, { action: 'note', clientKey, text: '内部备注', visibility: 'internal' })).status,
+    ).toBe(200)
     const other = await post(tok['demo-resident-1']!, ticket.id, { action: 'urge', clientKey })
     expect(other.status).toBe(409)
     expect(other.body.error.code).toBe('conflict')

@@ -27,7 +27,9 @@ describe('once-only ticket actions sent at once with different client keys', () 
     const desk = tok['demo-dispatcher-1']!
     const department = (await t.call('GET', '/api/departments', { token: desk })).body.items[0]
     const answers = await Promise.all(
-      Array.from({ length: COPIES }, () => post(desk, ticket.id, { action: 'whistle', clientKey: randomUUID(), departmentId: department.id, note: '请协助检查' })),
+      Array.from({ length: COPIES }, () =>
+        post(desk, ticket.id, { action: 'whistle', clientKey: randomUUID(), departmentId: department.id, note: '请协助检查' }),
+      ),
     )
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(COPIES - 1).fill(409)])
     for (const refused of answers.filter((a) => a.status === 409)) {
@@ -39,7 +41,9 @@ describe('once-only ticket actions sent at once with different client keys', () 
 
   it('催办 by the resident: one urge is written, the others answer 409 您今天已经催办过', async () => {
     const { ticket } = await report(t, tok['demo-resident-1']!, fire)
-    const answers = await Promise.all(Array.from({ length: COPIES }, () => post(tok['demo-resident-1']!, ticket.id, { action: 'urge', clientKey: randomUUID() })))
+    const answers = await Promise.all(
+      Array.from({ length: COPIES }, () => post(tok['demo-resident-1']!, ticket.id, { action: 'urge', clientKey: randomUUID() })),
+    )
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(COPIES - 1).fill(409)])
     for (const refused of answers.filter((a) => a.status === 409)) {
       expect(refused.body.error).toMatchObject({ code: 'conflict', message: '您今天已经催办过，民警会尽快处理' })
@@ -53,11 +57,15 @@ describe('once-only ticket actions sent at once with different client keys', () 
     const department = (await t.call('GET', '/api/departments', { token: desk })).body.items[0]
     const called = await post(desk, ticket.id, { action: 'whistle', clientKey: randomUUID(), departmentId: department.id })
     const whistleId = called.body.whistles[0].id
-    const reportIns = await Promise.all(Array.from({ length: COPIES }, () => post(desk, ticket.id, { action: 'report_in', clientKey: randomUUID(), whistleId })))
+    const reportIns = await Promise.all(
+      Array.from({ length: COPIES }, () => post(desk, ticket.id, { action: 'report_in', clientKey: randomUUID(), whistleId })),
+    )
     expect(reportIns.map((a) => a.status).sort()).toEqual([200, ...Array(COPIES - 1).fill(409)])
     expect(reportIns.find((a) => a.status === 409)!.body.error.message).toBe(`${department.name}已报到`)
     const responses = await Promise.all(
-      ['已上门检查', '灭火器已更换', '已通知物业'].map((response) => post(desk, ticket.id, { action: 'report_in', clientKey: randomUUID(), whistleId, response })),
+      ['已上门检查', '灭火器已更换', '已通知物业'].map((response) =>
+        post(desk, ticket.id, { action: 'report_in', clientKey: randomUUID(), whistleId, response }),
+      ),
     )
     expect(responses.map((a) => a.status).sort()).toEqual([200, 409, 409])
     expect(responses.find((a) => a.status === 409)!.body.error.message).toBe(`${department.name}已反馈`)

@@ -85,7 +85,13 @@ async function writeAction(app: AppContext, user: AuthUser, ticket: Ticket, acto
     const eventId = Number(event.identifiers[0]!.id)
     if (effect.photoIds && effect.photoIds.length > 0) await attachPhotos(tx, user.id, ticket.id, eventId, effect.photoIds)
     if (actor !== 'reporter') {
-      await recordAudit(tx, { actorUserId: user.id, action: `ticket.${input.action}`, targetType: 'ticket', targetId: ticket.id, detail: { from: ticket.status, to } })
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: `ticket.${input.action}`,
+        targetType: 'ticket',
+        targetId: ticket.id,
+        detail: { from: ticket.status, to },
+      })
     }
     await effect.after?.({ ...ticket, ...changes })
   })
@@ -121,5 +127,8 @@ async function actorText(em: EntityManager, user: AuthUser, ticket: Ticket, acto
 
 async function attachPhotos(em: EntityManager, userId: number, ticketId: number, eventId: number, ids: number[]): Promise<void> {
   const uploads = await claimUploads(em, userId, ids, 'ticket')
-  await insertTicketPhotos(em, uploads.map((u, position) => ({ ticketId, eventId, uploadId: u.id, position })))
+  await insertTicketPhotos(
+    em,
+    uploads.map((u, position) => ({ ticketId, eventId, uploadId: u.id, position })),
+  )
 }

@@ -14,9 +14,19 @@ import { toSummaries } from './view'
  * Raises (or raises again) an alert for a duty desk. The unique key makes two server instances
  * raising the same alert harmless; raising an acknowledged one again puts it back on the list.
  */
-export async function raiseDeskAlert(em: EntityManager, deskId: number | null, ticketId: number, kind: DeskAlert['kind'], now: Date): Promise<void> {
+export async function raiseDeskAlert(
+  em: EntityManager,
+  deskId: number | null,
+  ticketId: number,
+  kind: DeskAlert['kind'],
+  now: Date,
+): Promise<void> {
   if (!deskId) return
-  const updated = await em.update(DeskAlert, { deskId, ticketId, kind }, { acknowledgedAt: null, acknowledgedByUserId: null, createdAt: now })
+  const updated = await em.update(
+    DeskAlert,
+    { deskId, ticketId, kind },
+    { acknowledgedAt: null, acknowledgedByUserId: null, createdAt: now },
+  )
   if (updated.affected) return
   await em.createQueryBuilder().insert().into(DeskAlert).values({ deskId, ticketId, kind, createdAt: now }).orIgnore().execute()
 }
@@ -42,7 +52,8 @@ export async function listDeskAlerts(app: AppContext, userId: number): Promise<{
   const em = app.ds.manager
   // Alerts about finished tickets need nothing more, except a resident's 不满意 (the desk follows up).
   const open = () =>
-    em.createQueryBuilder(DeskAlert, 'a')
+    em
+      .createQueryBuilder(DeskAlert, 'a')
       .innerJoin(Ticket, 't', 't.id = a.ticketId')
       .where('a.deskId IN (:...desks)', { desks })
       .andWhere('a.acknowledgedAt IS NULL')
@@ -62,7 +73,18 @@ export async function acknowledgeDeskAlert(app: AppContext, userId: number, aler
   const alert = await app.ds.manager.findOneBy(DeskAlert, { id: alertId })
   if (!alert || !desks.includes(alert.deskId)) throw notFound('提醒')
   await app.ds.transaction(async (em) => {
-    const done = await em.update(DeskAlert, { id: alertId, acknowledgedAt: IsNull() }, { acknowledgedAt: app.now(), acknowledgedByUserId: userId })
-    if (done.affected) await recordAudit(em, { actorUserId: userId, action: 'desk_alert.ack', targetType: 'ticket', targetId: alert.ticketId, detail: { alertId, kind: alert.kind } })
+    const done = await em.update(
+      DeskAlert,
+      { id: alertId, acknowledgedAt: IsNull() },
+      { acknowledgedAt: app.now(), acknowledgedByUserId: userId },
+    )
+    if (done.affected)
+      await recordAudit(em, {
+        actorUserId: userId,
+        action: 'desk_alert.ack',
+        targetType: 'ticket',
+        targetId: alert.ticketId,
+        detail: { alertId, kind: alert.kind },
+      })
   })
 }

@@ -12,8 +12,17 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const input = (name: string) => ({
-  kind: 'hazard', name, sortOrder: 50, active: true, routeTo: 'building_lead', alertDesk: false,
-  acceptMinutes: 60, resolveMinutes: 1440, urgentAcceptMinutes: 15, urgentResolveMinutes: 240, warnAtPercent: 80,
+  kind: 'hazard',
+  name,
+  sortOrder: 50,
+  active: true,
+  routeTo: 'building_lead',
+  alertDesk: false,
+  acceptMinutes: 60,
+  resolveMinutes: 1440,
+  urgentAcceptMinutes: 15,
+  urgentResolveMinutes: 240,
+  warnAtPercent: 80,
 })
 const create = (body: Record<string, unknown>) => t.call('POST', '/api/ticket-categories', { token: desk, body })
 
@@ -36,7 +45,10 @@ describe('category creation is idempotent on the clientKey', () => {
   })
 
   it('the same name with a new key is still 409 已有同名分类, even two at once', async () => {
-    const answers = await Promise.all([create({ ...input('违章搭建'), clientKey: randomUUID() }), create({ ...input('违章搭建'), clientKey: randomUUID() })])
+    const answers = await Promise.all([
+      create({ ...input('违章搭建'), clientKey: randomUUID() }),
+      create({ ...input('违章搭建'), clientKey: randomUUID() }),
+    ])
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
     expect(answers.find((a) => a.status === 409)!.body.error).toMatchObject({ code: 'conflict', message: '已有同名分类' })
   })

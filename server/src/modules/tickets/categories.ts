@@ -25,7 +25,11 @@ export function toCategory(row: TicketCategoryRow): TicketCategory {
   }
 }
 
-export async function listCategories(app: AppContext, user: AuthUser, query: { kind?: 'hazard' | 'dispute'; all?: boolean }): Promise<{ items: TicketCategory[] }> {
+export async function listCategories(
+  app: AppContext,
+  user: AuthUser,
+  query: { kind?: 'hazard' | 'dispute'; all?: boolean },
+): Promise<{ items: TicketCategory[] }> {
   const includeInactive = query.all === true && user.role !== 'resident'
   const rows = await app.ds.manager.find(TicketCategoryRow, {
     where: { ...(query.kind ? { kind: query.kind } : {}), ...(includeInactive ? {} : { active: true }) },
@@ -81,13 +85,21 @@ export async function createCategory(app: AppContext, user: AuthUser, input: Cre
 export async function updateCategory(app: AppContext, user: AuthUser, id: number, input: TicketCategoryInput): Promise<TicketCategory> {
   await requireCategoryEditor(app, user)
   checkSla(input)
-  return app.ds.transaction(async (em) => {
-    const row = await em.findOneBy(TicketCategoryRow, { id })
-    if (!row) throw notFound('分类')
-    const clash = await em.findOneBy(TicketCategoryRow, { kind: input.kind, name: input.name })
-    if (clash && clash.id !== id) throw new AppError(409, 'conflict', '已有同名分类')
-    await em.update(TicketCategoryRow, { id }, input)
-    await recordAudit(em, { actorUserId: user.id, action: 'category.update', targetType: 'ticket_category', targetId: id, detail: { ...input } })
-    return toCategory({ ...row, ...input })
-  }).finally(() => referenceDataChanged(app.ds))
+  return app.ds
+    .transaction(async (em) => {
+      const row = await em.findOneBy(TicketCategoryRow, { id })
+      if (!row) throw notFound('分类')
+      const clash = await em.findOneBy(TicketCategoryRow, { kind: input.kind, name: input.name })
+      if (clash && clash.id !== id) throw new AppError(409, 'conflict', '已有同名分类')
+      await em.update(TicketCategoryRow, { id }, input)
+      await recordAudit(em, {
+        actorUserId: user.id,
+        action: 'category.update',
+        targetType: 'ticket_category',
+        targetId: id,
+        detail: { ...input },
+      })
+      return toCategory({ ...row, ...input })
+    })
+    .finally(() => referenceDataChanged(app.ds))
 }

@@ -33,10 +33,16 @@ type CreateTicket = z.output<typeof createTicketSchema>
 export async function submitTicket(app: AppContext, user: AuthUser, input: CreateTicket): Promise<TicketReceipt> {
   const em = app.ds.manager
   // A plain indexed lookup first (most submits are new): the whole row only for a retry.
-  const seen = (await em.query('SELECT id FROM ticket WHERE reporterUserId = ? AND clientKey = ?', [user.id, input.clientKey])) as Array<{ id: number }>
+  const seen = (await em.query('SELECT id FROM ticket WHERE reporterUserId = ? AND clientKey = ?', [user.id, input.clientKey])) as Array<{
+    id: number
+  }>
   if (seen.length > 0) return replayReceipt(app, await em.findOneByOrFail(Ticket, { id: Number(seen[0]!.id) }), user)
 
-  const [categories, building, openid] = await Promise.all([allCategories(em), buildingFor(em, user.id, input.location), openidOf(em, user.id)])
+  const [categories, building, openid] = await Promise.all([
+    allCategories(em),
+    buildingFor(em, user.id, input.location),
+    openidOf(em, user.id),
+  ])
   const category = categories.find((c) => c.id === input.categoryId && c.kind === input.kind && c.active)
   if (!category) throw new AppError(400, 'validation_failed', '请选择正确的问题类别', { field: 'categoryId' })
   // The same guard the app runs before sending: the prompt names the dangers, the ticket keeps their kinds.
@@ -44,7 +50,10 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
   const signals = dangers.map((d) => d.label)
   const kinds = dangers.map((d) => d.kind)
   if (dangers.length > 0 && !input.emergencyAcknowledged) {
-    throw new AppError(409, 'emergency_confirm_required', `您描述的情况可能正在发生危险（${signals.join('、')}），请立即拨打110`, { signals, kinds })
+    throw new AppError(409, 'emergency_confirm_required', `您描述的情况可能正在发生危险（${signals.join('、')}），请立即拨打110`, {
+      signals,
+      kinds,
+    })
   }
   const review = await checkText(app, { openid: openid ?? '', content: input.description, scene: 1 })
   // Whole seconds: MySQL's DATETIME keeps no fractions, and the receipt's times should add up.
@@ -53,22 +62,56 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
   const routing = await routeNewTicket(em, building, category, now)
   const pin = input.location.type === 'pin' ? input.location : null
   const ticket = em.create(Ticket, {
-    clientKey: input.clientKey, kind: input.kind, categoryId: category.id, status: 'submitted', stage: 'pending', slaLevel: 0, urgent,
-    description: input.description, reporterUserId: user.id, anonymous: input.anonymous,
+    clientKey: input.clientKey,
+    kind: input.kind,
+    categoryId: category.id,
+    status: 'submitted',
+    stage: 'pending',
+    slaLevel: 0,
+    urgent,
+    description: input.description,
+    reporterUserId: user.id,
+    anonymous: input.anonymous,
     contactPhoneEnc: input.contactPhone ? encrypt(app.config.dataKey, input.contactPhone) : null,
-    placeId: building.id, districtId: building.districtId ?? building.id, streetId: building.streetId, communityId: building.communityId, gridId: building.gridId,
+    placeId: building.id,
+    districtId: building.districtId ?? building.id,
+    streetId: building.streetId,
+    communityId: building.communityId,
+    gridId: building.gridId,
     locationText: (pin?.address ?? [building.name, building.address].filter(Boolean).join(' · ')).slice(0, 160),
-    latitude: pin?.latitude ?? null, longitude: pin?.longitude ?? null,
-    level: routing.level, handlerUserId: routing.handler?.userId ?? null, deskId: routing.desk?.id ?? null,
+    latitude: pin?.latitude ?? null,
+    longitude: pin?.longitude ?? null,
+    level: routing.level,
+    handlerUserId: routing.handler?.userId ?? null,
+    deskId: routing.desk?.id ?? null,
     ...deadlinesFrom(category, urgent, now),
-    warnedAt: null, breachedAt: null, acceptedAt: null, resolvedAt: null, closedAt: null, resolution: null, rejectReason: null,
-    rating: null, ratingComment: null, reopenCount: 0, onTime: null,
-    subscribed: input.subscribed, contentHeld: review === 'held', createdAt: now, updatedAt: now,
+    warnedAt: null,
+    breachedAt: null,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolution: null,
+    rejectReason: null,
+    rating: null,
+    ratingComment: null,
+    reopenCount: 0,
+    onTime: null,
+    subscribed: input.subscribed,
+    contentHeld: review === 'held',
+    createdAt: now,
+    updatedAt: now,
   })
-  const whom = routing.handler ? `楼长民警 ${routing.handler.name}` : routing.desk?.name ?? '值班台'
+  const whom = routing.handler ? `楼长民警 ${routing.handler.name}` : (routing.desk?.name ?? '值班台')
   const event = em.create(TicketEvent, {
-    actorUserId: user.id, actorText: input.anonymous ? '匿名居民' : '居民', action: 'submit', fromStatus: null, toStatus: 'submitted',
-    note: `已提交，由${whom}受理${urgent ? '（紧急）' : ''}`, visibility: 'public', detail: urgent ? { emergency: kinds.join(',') } : null, createdAt: now,
+    actorUserId: user.id,
+    actorText: input.anonymous ? '匿名居民' : '居民',
+    action: 'submit',
+    fromStatus: null,
+    toStatus: 'submitted',
+    note: `已提交，由${whom}受理${urgent ? '（紧急）' : ''}`,
+    visibility: 'public',
+    detail: urgent ? { emergency: kinds.join(',') } : null,
+    createdAt: now,
   })
 
   let uploads: Upload[]
@@ -78,7 +121,10 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
       event.ticketId = ticket.id
       event.id = await insertRow(tx, TicketEvent, event)
       const claimed = await claimUploads(tx, user.id, input.photoIds, 'ticket')
-      await insertTicketPhotos(tx, claimed.map((u, position) => ({ ticketId: ticket.id, eventId: null, uploadId: u.id, position })))
+      await insertTicketPhotos(
+        tx,
+        claimed.map((u, position) => ({ ticketId: ticket.id, eventId: null, uploadId: u.id, position })),
+      )
       if (urgent) await raiseDeskAlert(tx, routing.desk?.id ?? null, ticket.id, 'urgent', now)
       if (category.alertDesk) await raiseDeskAlert(tx, routing.desk?.id ?? null, ticket.id, 'category', now)
       return claimed
@@ -95,7 +141,13 @@ export async function submitTicket(app: AppContext, user: AuthUser, input: Creat
 
 /** INSERT without TypeORM's read-back of the row: everything is already in hand but the new id. */
 async function insertRow<T extends object>(tx: EntityManager, entity: new () => T, row: T): Promise<number> {
-  const result = await tx.createQueryBuilder().insert().into(entity).values(row as never).updateEntity(false).execute()
+  const result = await tx
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(row as never)
+    .updateEntity(false)
+    .execute()
   const raw = result.raw as { insertId?: number } | number | undefined
   const id = result.identifiers[0]?.id ?? (typeof raw === 'object' ? raw?.insertId : raw)
   if (typeof id !== 'number' || id <= 0) throw new Error('insert returned no id')
@@ -112,7 +164,16 @@ async function buildingFor(em: EntityManager, userId: number, location: CreateTi
   return building
 }
 
-function freshReceipt(app: AppContext, ticket: Ticket, event: TicketEvent, uploads: Upload[], building: Place, categoryName: string, routing: Routing, user: AuthUser): TicketReceipt {
+function freshReceipt(
+  app: AppContext,
+  ticket: Ticket,
+  event: TicketEvent,
+  uploads: Upload[],
+  building: Place,
+  categoryName: string,
+  routing: Routing,
+  user: AuthUser,
+): TicketReceipt {
   const summary = summaryOf(ticket, categoryName, building.name, routing.handler?.name ?? null)
   const parts = {
     events: [event],
@@ -123,7 +184,10 @@ function freshReceipt(app: AppContext, ticket: Ticket, event: TicketEvent, uploa
     reporter: null,
     deskName: routing.desk?.name ?? null,
   }
-  const detail = { ...assembleDetail(app, ticket, summary, parts, user.id, ['reporter']), actions: allowedActions('submitted', ['reporter']) }
+  const detail = {
+    ...assembleDetail(app, ticket, summary, parts, user.id, ['reporter']),
+    actions: allowedActions('submitted', ['reporter']),
+  }
   return {
     ticket: detail,
     receipt: {

@@ -73,13 +73,19 @@ async function page(qb: SelectQueryBuilder<Ticket>, limit: number, bySla: boolea
   }
   const more = keys.length > limit
   const pageKeys = keys.slice(0, limit)
-  const byId = new Map((pageKeys.length > 0 ? await qb.connection.manager.findBy(Ticket, { id: In(pageKeys.map((k) => k.id)) }) : []).map((t) => [t.id, t]))
+  const byId = new Map(
+    (pageKeys.length > 0 ? await qb.connection.manager.findBy(Ticket, { id: In(pageKeys.map((k) => k.id)) }) : []).map((t) => [t.id, t]),
+  )
   const items = pageKeys.flatMap((k) => byId.get(k.id) ?? [])
   const last = pageKeys[pageKeys.length - 1]
   return { items, nextCursor: more && last ? encodeCursor(bySla ? { sla: last.sla, id: last.id } : { id: last.id }) : null }
 }
 
-export async function myTickets(app: AppContext, user: AuthUser, q: MyTicketsQuery): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
+export async function myTickets(
+  app: AppContext,
+  user: AuthUser,
+  q: MyTicketsQuery,
+): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
   const em = app.ds.manager
   const qb = em.createQueryBuilder(Ticket, 't').where('t.reporterUserId = :me', { me: user.id })
   if (q.tab === 'open') qb.andWhere("t.stage IN ('pending', 'active')")

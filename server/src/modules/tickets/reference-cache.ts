@@ -16,7 +16,10 @@ import { TicketCategoryRow } from './entities'
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>()
-  constructor(private readonly ttlMs: number, private readonly max: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max: number,
+  ) {}
 
   async get(key: K, load: () => Promise<V>): Promise<V> {
     const hit = this.peek(key)
@@ -88,13 +91,19 @@ export const placeById = (em: EntityManager, id: number): Promise<Place | null> 
   caches(em.connection).places.get(id, () => em.findOneBy(Place, { id }))
 
 export const openidOf = (em: EntityManager, userId: number): Promise<string | null> =>
-  caches(em.connection).openids.get(userId, async () => (await em.findOne(User, { where: { id: userId }, select: { id: true, openid: true } }))?.openid ?? null)
+  caches(em.connection).openids.get(
+    userId,
+    async () => (await em.findOne(User, { where: { id: userId }, select: { id: true, openid: true } }))?.openid ?? null,
+  )
 
 export const buildingRouting = (em: EntityManager, building: Place): Promise<BuildingRouting> =>
   caches(em.connection).routing.get(building.id, async () => {
     const [desk, lead] = await Promise.all([coveringDutyDesk(em, building), em.findOneBy(BuildingLead, { buildingId: building.id })])
     if (!lead) return { lead: null, desk }
-    const [user, profile] = await Promise.all([em.findOneBy(User, { id: lead.officerUserId }), em.findOneBy(OfficerProfile, { userId: lead.officerUserId })])
+    const [user, profile] = await Promise.all([
+      em.findOneBy(User, { id: lead.officerUserId }),
+      em.findOneBy(OfficerProfile, { userId: lead.officerUserId }),
+    ])
     return { lead: user && profile && !user.disabledAt ? { user, profile } : null, desk }
   })
 

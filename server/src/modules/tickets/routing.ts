@@ -21,7 +21,10 @@ export interface Routing {
 export async function routeNewTicket(em: EntityManager, building: Place, category: TicketCategoryRow, now: Date): Promise<Routing> {
   const { lead, desk } = await buildingRouting(em, building)
   const onDuty = lead !== null && isOnDuty(lead.profile.dutyHours, lead.profile.onLeaveUntil, now)
-  const handler = lead && onDuty && category.routeTo === 'building_lead' ? { userId: lead.user.id, name: lead.user.name, station: lead.profile.station } : null
+  const handler =
+    lead && onDuty && category.routeTo === 'building_lead'
+      ? { userId: lead.user.id, name: lead.user.name, station: lead.profile.station }
+      : null
   return { handler, desk: desk ? { id: desk.id, name: desk.name } : null, level: building.gridId ? 'grid' : 'community' }
 }
 

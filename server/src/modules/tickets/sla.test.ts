@@ -38,7 +38,9 @@ describe('SLA: pre-warning, then escalation and a duty-desk alert', () => {
     expect(kinds).toEqual(['category', 'escalated', 'sla_breach', 'sla_warning'])
 
     const alerts = (await t.call('GET', '/api/desk/alerts', { token: tok['demo-dispatcher-1'] })).body
-    expect(alerts.items.filter((a: { ticket: { id: number } }) => a.ticket.id === ticket.id).map((a: { kind: string }) => a.kind)).toContain('sla_breach')
+    expect(
+      alerts.items.filter((a: { ticket: { id: number } }) => a.ticket.id === ticket.id).map((a: { kind: string }) => a.kind),
+    ).toContain('sla_breach')
     const all = (await t.call('GET', '/api/workbench?view=scope&tab=all', { token: tok['demo-dispatcher-1'] })).body
     expect(all.items[0].sla).toBe('overdue')
     expect(all.counts.overdue).toBeGreaterThanOrEqual(1)

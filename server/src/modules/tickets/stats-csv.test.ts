@@ -25,9 +25,15 @@ describe('the stats CSV', () => {
     await t.ds.getRepository(Place).update({ id: row.communityId! }, { name: '=1+2' })
 
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-    const res = await fetch(`${t.url}/api/stats.csv?from=${today}&to=${today}&placeId=${row.streetId}`, { headers: { authorization: `Bearer ${tok['demo-admin']}` } })
+    const res = await fetch(`${t.url}/api/stats.csv?from=${today}&to=${today}&placeId=${row.streetId}`, {
+      headers: { authorization: `Bearer ${tok['demo-admin']}` },
+    })
     expect(res.status).toBe(200)
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n').map(cells)
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map(cells)
     const total = lines.find((l) => l[0] === '合计')!
     const community = lines.find((l) => l[0] === '按地区')!
     expect(total[1]).toBe("'@SUM(1)（街道）")

@@ -12,7 +12,13 @@ import { beijingDayRange } from './numbers'
 import { scopeColumn } from './queries'
 
 /** The level one below a scope, whose places make the "by place" rows. */
-const CHILD_COLUMN: Record<string, string> = { district: 'streetId', street: 'communityId', community: 'gridId', grid: 'placeId', building: 'placeId' }
+const CHILD_COLUMN: Record<string, string> = {
+  district: 'streetId',
+  street: 'communityId',
+  community: 'gridId',
+  grid: 'placeId',
+  building: 'placeId',
+}
 
 interface RawRow {
   k: string | number | null
@@ -75,12 +81,17 @@ export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery
   // Fails closed: staff whose scope place is unset or gone get no statistics; an admin without one, any place's.
   const reach = await staffReach(em, user.id)
   if (reach === null) throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
-  const scope = q.placeId ? await em.findOneBy(Place, { id: q.placeId }) : reach === 'all' ? await em.findOneBy(Place, { level: 'district' }) : reach
+  const scope = q.placeId
+    ? await em.findOneBy(Place, { id: q.placeId })
+    : reach === 'all'
+      ? await em.findOneBy(Place, { level: 'district' })
+      : reach
   if (!scope || !reaches(reach, scope)) throw notFound('地点')
   if (q.from > q.to) throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期')
   const { start, end } = beijingDayRange(q.from, q.to)
   const base = () =>
-    em.createQueryBuilder(Ticket, 't')
+    em
+      .createQueryBuilder(Ticket, 't')
       .where(`t.${scopeColumn(scope)} = :scopeId`, { scopeId: scope.id })
       .andWhere('t.createdAt >= :start AND t.createdAt < :end', { start, end })
   const child = CHILD_COLUMN[scope.level] ?? 'placeId'
@@ -88,7 +99,12 @@ export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery
     aggregate(app, base(), null).getRawOne<RawRow>(),
     aggregate(app, base(), 't.categoryId').getRawMany<RawRow>(),
     aggregate(app, base(), `t.${child}`).getRawMany<RawRow>(),
-    base().select(beijingDay(app, 't.createdAt'), 'day').addSelect('COUNT(*)', 'n').groupBy('day').orderBy('day').getRawMany<{ day: string | Date; n: string | number }>(),
+    base()
+      .select(beijingDay(app, 't.createdAt'), 'day')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('day')
+      .orderBy('day')
+      .getRawMany<{ day: string | Date; n: string | number }>(),
   ])
   const [categories, places] = await Promise.all([
     em.find(TicketCategoryRow),
@@ -104,7 +120,10 @@ export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery
     total: toRow(total ?? ({ n: 0 } as RawRow), 'total', `${scope.name}（${PLACE_LEVEL_LABELS[scope.level]}）`),
     byCategory: byCategory.map((r) => toRow(r, String(r.k), categoryName.get(Number(r.k)) ?? '已删除的分类')).sort(sortByCount),
     byPlace: byPlace.map((r) => toRow(r, String(r.k), placeName.get(Number(r.k)) ?? '未划分')).sort(sortByCount),
-    byDay: byDay.map((r) => ({ day: typeof r.day === 'string' ? r.day.slice(0, 10) : new Date(r.day).toISOString().slice(0, 10), count: Number(r.n) })),
+    byDay: byDay.map((r) => ({
+      day: typeof r.day === 'string' ? r.day.slice(0, 10) : new Date(r.day).toISOString().slice(0, 10),
+      count: Number(r.n),
+    })),
   }
 }
 
@@ -114,7 +133,17 @@ const CSV_HEADER = ['分组', '名称', '受理量', '已办结', '平均受理�
 export function statsCsv(stats: TicketStats): string {
   const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`)
   const line = (group: string, r: StatsRow) =>
-    csvLine([group, r.label, r.count, r.closed, r.avgAcceptMinutes, r.avgResolveMinutes, pct(r.onTimeRate), r.rated, pct(r.satisfactionRate)])
+    csvLine([
+      group,
+      r.label,
+      r.count,
+      r.closed,
+      r.avgAcceptMinutes,
+      r.avgResolveMinutes,
+      pct(r.onTimeRate),
+      r.rated,
+      pct(r.satisfactionRate),
+    ])
   const lines = [
     csvLine(CSV_HEADER),
     line('合计', stats.total),

@@ -40,7 +40,11 @@ export async function report(t: TestApp, token: string, categoryId: number, extr
   if (!('location' in extra)) body.location = { type: 'building', buildingId: await homeBuildingId(t, token) }
   const res = await t.call('POST', '/api/tickets', { token, body })
   if (res.status !== 201) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body as { ticket: { id: number; number: string; status: string; actions: string[] }; receipt: Record<string, string | null>; replayed: boolean }
+  return res.body as {
+    ticket: { id: number; number: string; status: string; actions: string[] }
+    receipt: Record<string, string | null>
+    replayed: boolean
+  }
 }
 
 /** One tap of an action button: a fresh clientKey unless the test replays one. */
@@ -51,6 +55,10 @@ export const act = (t: TestApp, token: string, id: number, body: Record<string, 
 export async function uploadPhoto(t: TestApp, token: string, bytes: Buffer): Promise<{ status: number; body: any }> {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'photo.png')
-  const res = await fetch(`${t.url}/api/uploads?purpose=ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+  const res = await fetch(`${t.url}/api/uploads?purpose=ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  })
   return { status: res.status, body: await res.json() }
 }

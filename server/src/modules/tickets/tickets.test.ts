@@ -15,7 +15,10 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const png = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).png().toBuffer()
+const png = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+    .png()
+    .toBuffer()
 
 describe('the closed loop: report → accept → resolve → rate', () => {
   it('a resident reports a hazard with a photo; the building officer on duty has it, and the receipt says so', async () => {
@@ -65,7 +68,7 @@ describe('the closed loop: report → accept → resolve → rate', () => {
     expect(result.sent).toBeGreaterThanOrEqual(1)
     type Sent = { page: string; data: Record<string, { value: string }> }
     const sent = (await (await fetch(`${t.standin.url}/dev/subscribe-messages`)).json()) as { items?: Sent[] } | Sent[]
-    const mine = (Array.isArray(sent) ? sent : sent.items ?? []).filter((m) => m.data.character_string1?.value === ticket.number)
+    const mine = (Array.isArray(sent) ? sent : (sent.items ?? [])).filter((m) => m.data.character_string1?.value === ticket.number)
     // Only "accepted" was subscribed: no message for "resolved".
     expect(mine).toHaveLength(1)
     expect(mine[0]!.page).toBe(`pages/ticket/index?id=${ticket.id}`)
@@ -96,7 +99,11 @@ describe('the closed loop: report → accept → resolve → rate', () => {
     const whistleId = whistled.whistles[0].id
     await act(t, desk, ticket.id, { action: 'report_in', whistleId })
     const answered = await act(t, desk, ticket.id, { action: 'report_in', whistleId, response: '已上门检查，灭火器已更换' })
-    expect(answered.body.whistles[0]).toMatchObject({ department: '消防救援大队', status: 'responded', response: '已上门检查，灭火器已更换' })
+    expect(answered.body.whistles[0]).toMatchObject({
+      department: '消防救援大队',
+      status: 'responded',
+      response: '已上门检查，灭火器已更换',
+    })
     const seen = (await t.call('GET', `/api/tickets/${ticket.id}`, { token: tok['demo-resident-2'] })).body
     expect(seen.timeline.map((e: { note: string }) => e.note)).toContain('消防救援大队反馈：已上门检查，灭火器已更换')
   })
@@ -106,7 +113,11 @@ describe('the closed loop: report → accept → resolve → rate', () => {
     const assignees = (await t.call('GET', `/api/tickets/${ticket.id}/assignees`, { token: tok['demo-officer-1'] })).body.items
     const handlerId = (await t.ds.manager.findOneByOrFail(Ticket, { id: ticket.id })).handlerUserId
     const other = assignees.find((a: { onDuty: boolean; userId: number }) => a.onDuty && a.userId !== handlerId)
-    const moved = await act(t, tok['demo-officer-1']!, ticket.id, { action: 'transfer', officerUserId: other.userId, reason: '该楼栋消防设施由三号辖区负责' })
+    const moved = await act(t, tok['demo-officer-1']!, ticket.id, {
+      action: 'transfer',
+      officerUserId: other.userId,
+      reason: '该楼栋消防设施由三号辖区负责',
+    })
     expect(moved.status).toBe(200)
     const openid = (await t.ds.manager.findOneByOrFail(User, { id: other.userId })).openid
     const theirs = (await t.call('GET', '/api/workbench?tab=pending', { token: (await t.loginAs(openid)).accessToken })).body
@@ -179,8 +190,14 @@ describe('bad input changes nothing', () => {
 
   it('accepting twice at once (a double tap, two devices): one wins, the other gets 409', async () => {
     const { ticket } = await report(t, tok['demo-resident-2']!, fire)
-    await act(t, tok['demo-dispatcher-1']!, ticket.id, { action: 'assign', officerUserId: (await t.call('GET', `/api/tickets/${ticket.id}/assignees`, { token: tok['demo-dispatcher-1'] })).body.items[0].userId })
-    const results = await Promise.all([act(t, tok['demo-dispatcher-1']!, ticket.id, { action: 'accept' }), act(t, tok['demo-dispatcher-1']!, ticket.id, { action: 'accept' })])
+    await act(t, tok['demo-dispatcher-1']!, ticket.id, {
+      action: 'assign',
+      officerUserId: (await t.call('GET', `/api/tickets/${ticket.id}/assignees`, { token: tok['demo-dispatcher-1'] })).body.items[0].userId,
+    })
+    const results = await Promise.all([
+      act(t, tok['demo-dispatcher-1']!, ticket.id, { action: 'accept' }),
+      act(t, tok['demo-dispatcher-1']!, ticket.id, { action: 'accept' }),
+    ])
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
     expect(await t.ds.manager.countBy(TicketEvent, { ticketId: ticket.id, action: 'accept' })).toBe(1)
   })

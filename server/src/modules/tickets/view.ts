@@ -31,7 +31,14 @@ export async function toSummaries(em: EntityManager, tickets: Ticket[]): Promise
   ])
   const category = new Map(categories.map((c) => [c.id, c.name]))
   const handler = new Map(handlers.map((u) => [u.id, u.name]))
-  return tickets.map((t) => summaryOf(t, category.get(t.categoryId) ?? '', places.get(t.placeId)?.name ?? '', t.handlerUserId ? handler.get(t.handlerUserId) ?? '' : null))
+  return tickets.map((t) =>
+    summaryOf(
+      t,
+      category.get(t.categoryId) ?? '',
+      places.get(t.placeId)?.name ?? '',
+      t.handlerUserId ? (handler.get(t.handlerUserId) ?? '') : null,
+    ),
+  )
 }
 
 export function summaryOf(t: Ticket, categoryName: string, placeName: string, handlerName: string | null): TicketSummary {
@@ -60,7 +67,13 @@ function photoVisible(upload: Upload, viewerId: number, actors: TicketActor[]): 
   return upload.ownerUserId === viewerId || actors.includes('handler') || actors.includes('desk')
 }
 
-export async function toDetail(app: AppContext, em: EntityManager, ticket: Ticket, viewerId: number, actors: TicketActor[]): Promise<TicketDetail> {
+export async function toDetail(
+  app: AppContext,
+  em: EntityManager,
+  ticket: Ticket,
+  viewerId: number,
+  actors: TicketActor[],
+): Promise<TicketDetail> {
   const [[summary], events, photoRows, whistles, reporter, desk] = await Promise.all([
     toSummaries(em, [ticket]),
     em.find(TicketEvent, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
@@ -71,7 +84,14 @@ export async function toDetail(app: AppContext, em: EntityManager, ticket: Ticke
   ])
   const uploads = new Map((await em.findBy(Upload, { id: In(photoRows.map((p) => p.uploadId)) })).map((u) => [u.id, u]))
   const departments = new Map((await em.findBy(Department, { id: In(whistles.map((w) => w.departmentId)) })).map((d) => [d.id, d.name]))
-  return assembleDetail(app, ticket, summary!, { events, photoRows, uploads, whistles, departments, reporter, deskName: desk?.name ?? null }, viewerId, actors)
+  return assembleDetail(
+    app,
+    ticket,
+    summary!,
+    { events, photoRows, uploads, whistles, departments, reporter, deskName: desk?.name ?? null },
+    viewerId,
+    actors,
+  )
 }
 
 export interface DetailParts {
@@ -86,7 +106,14 @@ export interface DetailParts {
 }
 
 /** The detail as this viewer may see it, from parts already loaded (a fresh submit has them all in hand). */
-export function assembleDetail(app: AppContext, ticket: Ticket, summary: TicketSummary, parts: DetailParts, viewerId: number, actors: TicketActor[]): TicketDetail {
+export function assembleDetail(
+  app: AppContext,
+  ticket: Ticket,
+  summary: TicketSummary,
+  parts: DetailParts,
+  viewerId: number,
+  actors: TicketActor[],
+): TicketDetail {
   const { events, photoRows, uploads, whistles, departments, reporter } = parts
   const staff = isStaff(actors)
   const photosOf = (eventId: number | null): Photo[] =>
@@ -95,7 +122,8 @@ export function assembleDetail(app: AppContext, ticket: Ticket, summary: TicketS
       return row.eventId === eventId && upload && photoVisible(upload, viewerId, actors) ? [toPhoto(app, upload)] : []
     })
   const hideWords = ticket.contentHeld && !actors.includes('reporter') && !actors.includes('handler') && !actors.includes('desk')
-  const reopenUntil = ticket.status === 'resolved' && ticket.resolvedAt ? new Date(ticket.resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86400_000) : null
+  const reopenUntil =
+    ticket.status === 'resolved' && ticket.resolvedAt ? new Date(ticket.resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86400_000) : null
   return {
     ...summary,
     title: hideWords ? '（内容审核中）' : summary.title,
@@ -122,7 +150,7 @@ export function assembleDetail(app: AppContext, ticket: Ticket, summary: TicketS
       .map((e) => ({
         id: e.id,
         action: e.action as TicketDetail['timeline'][number]['action'],
-        actionText: e.action === 'submit' ? '提交' : TICKET_ACTION_LABELS[e.action as keyof typeof TICKET_ACTION_LABELS] ?? e.action,
+        actionText: e.action === 'submit' ? '提交' : (TICKET_ACTION_LABELS[e.action as keyof typeof TICKET_ACTION_LABELS] ?? e.action),
         actorText: e.actorText,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,

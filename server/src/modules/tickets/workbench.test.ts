@@ -91,14 +91,18 @@ describe('statistics', () => {
     expect(stats.byPlace.map((r: { label: string }) => r.label)).toContain('幸福路街道')
     expect(stats.byDay).toEqual([{ day: today, count: stats.total.count }])
 
-    const csv = await fetch(`${t.url}/api/stats.csv?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${tok['demo-dispatcher-2']}` } })
+    const csv = await fetch(`${t.url}/api/stats.csv?from=${today}&to=${today}`, {
+      headers: { authorization: `Bearer ${tok['demo-dispatcher-2']}` },
+    })
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
     const bytes = Buffer.from(await csv.arrayBuffer())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM Excel needs for Chinese
     const text = bytes.subarray(3).toString('utf8')
     expect(text.startsWith('分组,名称,受理量')).toBe(true)
     expect(text).toContain('按类别,隐患·消防安全,')
-    const street = (await t.call('GET', `/api/stats?from=${today}&to=${today}&placeId=${stats.scope.id}`, { token: tok['demo-dispatcher-1'] }))
+    const street = await t.call('GET', `/api/stats?from=${today}&to=${today}&placeId=${stats.scope.id}`, {
+      token: tok['demo-dispatcher-1'],
+    })
     expect(street.status).toBe(404)
   })
 })
@@ -111,10 +115,16 @@ describe('categories, routing rules and SLAs are data the district desk edits', 
     const ok = await t.call('PUT', `/api/ticket-categories/${id}`, { token: tok['demo-dispatcher-2'], body: input })
     expect(ok.body.acceptMinutes).toBe(180)
     expect((await t.call('PUT', `/api/ticket-categories/${id}`, { token: tok['demo-dispatcher-1'], body: input })).status).toBe(403)
-    const bad = await t.call('PUT', `/api/ticket-categories/${id}`, { token: tok['demo-dispatcher-2'], body: { ...input, resolveMinutes: 60 } })
+    const bad = await t.call('PUT', `/api/ticket-categories/${id}`, {
+      token: tok['demo-dispatcher-2'],
+      body: { ...input, resolveMinutes: 60 },
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toBe('办结时限不能短于受理时限')
-    const created = await t.call('POST', '/api/ticket-categories', { token: tok['demo-dispatcher-2'], body: { ...input, clientKey: randomUUID(), name: '电动车充电' , kind: 'hazard', alertDesk: true } })
+    const created = await t.call('POST', '/api/ticket-categories', {
+      token: tok['demo-dispatcher-2'],
+      body: { ...input, clientKey: randomUUID(), name: '电动车充电', kind: 'hazard', alertDesk: true },
+    })
     expect(created.status).toBe(201)
     const forResidents = (await t.call('GET', '/api/ticket-categories?kind=hazard', { token: tok['demo-resident-1'] })).body.items
     expect(forResidents.map((c: { name: string }) => c.name)).toContain('电动车充电')

@@ -39,7 +39,10 @@ describe('claiming uploads for a ticket', () => {
   })
 
   it("refuses someone else's upload and unknown ids alike", async () => {
-    for (const ids of [[mine[0]!.id, theirs], [mine[0]!.id, 999_999]]) {
+    for (const ids of [
+      [mine[0]!.id, theirs],
+      [mine[0]!.id, 999_999],
+    ]) {
       const err = await refusal(ids)
       expect(err).toMatchObject({ status: 400, code: 'bad_request', message: '照片不存在或已失效，请重新上传' })
     }

@@ -12,7 +12,10 @@ const MAX_CHECK_CHARS = 2500
  * is logged: a resident's report of a hazard must never be lost, or wait, because WeChat is
  * down; staff still read every report they handle.
  */
-export async function checkText(app: AppContext, input: { openid: string; content: string; scene: SecurityScene; title?: string }): Promise<'pass' | 'held'> {
+export async function checkText(
+  app: AppContext,
+  input: { openid: string; content: string; scene: SecurityScene; title?: string },
+): Promise<'pass' | 'held'> {
   const chars = [...input.content]
   try {
     for (let start = 0; start === 0 || start < chars.length; start += MAX_CHECK_CHARS) {
@@ -26,7 +29,10 @@ export async function checkText(app: AppContext, input: { openid: string; conten
     }
     return 'pass'
   } catch (err) {
-    app.log.warn('content check unavailable; text passed unchecked', { scene: input.scene, error: err instanceof Error ? err.message : String(err) })
+    app.log.warn('content check unavailable; text passed unchecked', {
+      scene: input.scene,
+      error: err instanceof Error ? err.message : String(err),
+    })
     return 'pass'
   }
 }

@@ -54,7 +54,10 @@ export async function normalizeImage(input: Buffer): Promise<StoredImage> {
     // sharp writes no metadata unless asked (withMetadata/keepExif), so EXIF, GPS and XMP are gone.
     const { data, info } = keepAlpha
       ? await pipeline.png({ compressionLevel: 9, palette: false }).toBuffer({ resolveWithObject: true })
-      : await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer({ resolveWithObject: true })
+      : await pipeline
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+          .toBuffer({ resolveWithObject: true })
     return keepAlpha
       ? { bytes: data, mime: 'image/png', ext: 'png', width: info.width, height: info.height }
       : { bytes: data, mime: 'image/jpeg', ext: 'jpg', width: info.width, height: info.height }

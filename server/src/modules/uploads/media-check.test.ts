@@ -107,7 +107,11 @@ describe('WeChat media check of uploads', () => {
     const res = await postFile(t, token, await smallPng())
     await reviewSettled(t, res.body.id)
     // As if WeChat had been down at upload time: no trace id, still pending, a while ago.
-    await t.ds.manager.update(Upload, { id: res.body.id }, { checkTraceId: null, review: 'pending', createdAt: new Date(Date.now() - 5 * 60_000) })
+    await t.ds.manager.update(
+      Upload,
+      { id: res.body.id },
+      { checkTraceId: null, review: 'pending', createdAt: new Date(Date.now() - 5 * 60_000) },
+    )
     expect(await retryPendingMediaChecks(t.ctx)).toBeGreaterThanOrEqual(1)
     const upload = await reviewSettled(t, res.body.id)
     expect(upload.checkTraceId).not.toBeNull()

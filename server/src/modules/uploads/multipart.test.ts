@@ -54,12 +54,23 @@ describe('malformed multipart uploads', () => {
     ['a file part that ends without the closing boundary', () => Buffer.concat([Buffer.from(part('file', 'a.jpg', 'image/jpeg')), png])],
     [
       'a complete file followed by a truncated second part header',
-      () => Buffer.concat([Buffer.from(part('file', 'a.jpg', 'image/jpeg')), png, Buffer.from(`${CRLF}--x${CRLF}Content-Disposition: form-da`)]),
+      () =>
+        Buffer.concat([
+          Buffer.from(part('file', 'a.jpg', 'image/jpeg')),
+          png,
+          Buffer.from(`${CRLF}--x${CRLF}Content-Disposition: form-da`),
+        ]),
     ],
     ['a file part under another field name, cut short', () => Buffer.concat([Buffer.from(part('photo', 'a.jpg', 'image/jpeg')), png])],
     [
       'a skipped file part, then the real one cut short',
-      () => Buffer.concat([Buffer.from(part('photo', 'b.jpg', 'image/jpeg')), png, Buffer.from(CRLF + part('file', 'a.jpg', 'image/jpeg')), png]),
+      () =>
+        Buffer.concat([
+          Buffer.from(part('photo', 'b.jpg', 'image/jpeg')),
+          png,
+          Buffer.from(CRLF + part('file', 'a.jpg', 'image/jpeg')),
+          png,
+        ]),
     ],
     ['a text field cut short', () => Buffer.from(`${part('note', null, null)}hello`)],
     ['a body that is not multipart at all', () => Buffer.from('this is not a form')],

@@ -16,7 +16,10 @@ export function uploadRoutes(app: AppContext): AnyRoute[] {
       access: 'user' as const,
       // The key is optional so older app versions can still upload; the app sends one per chosen photo.
       query: z.object({ purpose: z.enum(UPLOAD_PURPOSES, '上传用途不正确'), clientKey: clientKeySchema.optional() }),
-      rawBody: { contentType: 'multipart/form-data', description: 'One image (JPEG, PNG, WebP, GIF) ≤ 10 MB in the field "file", as Taro.uploadFile sends it.' },
+      rawBody: {
+        contentType: 'multipart/form-data',
+        description: 'One image (JPEG, PNG, WebP, GIF) ≤ 10 MB in the field "file", as Taro.uploadFile sends it.',
+      },
       response: photoSchema,
       limits: ['uploads'],
       status: 201,

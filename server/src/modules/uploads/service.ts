@@ -34,7 +34,13 @@ export function toPhoto(app: AppContext, upload: Upload): Photo {
  * With the app's clientKey, a retry — even one racing the first — answers with the first photo:
  * the (owner, clientKey) unique index keeps one row, and the loser deletes the file it stored.
  */
-export async function createUpload(app: AppContext, user: AuthUser, purpose: UploadPurpose, raw: Buffer, clientKey: string | null = null): Promise<Photo> {
+export async function createUpload(
+  app: AppContext,
+  user: AuthUser,
+  purpose: UploadPurpose,
+  raw: Buffer,
+  clientKey: string | null = null,
+): Promise<Photo> {
   if (purpose === 'officer_photo' && user.role === 'resident') throw forbidden('只有工作人员可以上传工作照')
   const firstUpload = () => (clientKey ? app.ds.manager.findOneBy(Upload, { ownerUserId: user.id, clientKey }) : Promise.resolve(null))
   const prior = await firstUpload()
@@ -93,7 +99,10 @@ async function requestMediaCheck(app: AppContext, upload: Upload, scene: Securit
   try {
     return (await app.wechat.mediaCheckAsync({ openid: owner.openid, mediaUrl, scene })).traceId
   } catch (err) {
-    app.log.warn('media check could not start; the upload stays pending', { uploadId: upload.id, error: err instanceof Error ? err.message : String(err) })
+    app.log.warn('media check could not start; the upload stays pending', {
+      uploadId: upload.id,
+      error: err instanceof Error ? err.message : String(err),
+    })
     return null
   }
 }
@@ -124,7 +133,10 @@ export async function retryPendingMediaChecks(app: AppContext): Promise<number> 
  * repeats pushes, and the same verdict written twice is the same row. False when no upload
  * carries the trace id (yet): the push is then answered so that WeChat tries again.
  */
-export async function recordMediaCheckResult(app: AppContext, result: { traceId: string; suggest: SecuritySuggest; label: number; strategy?: string }): Promise<boolean> {
+export async function recordMediaCheckResult(
+  app: AppContext,
+  result: { traceId: string; suggest: SecuritySuggest; label: number; strategy?: string },
+): Promise<boolean> {
   const review = result.suggest === 'pass' ? 'pass' : 'held'
   const checkDetail = `wechat ${result.suggest} label=${result.label}${result.strategy ? ` by ${result.strategy}` : ''}`.slice(0, 200)
   const res = await app.ds.manager.update(Upload, { checkTraceId: result.traceId }, { review, checkDetail })

@@ -29,7 +29,9 @@ export async function sidewaysJpegWithGps(): Promise<Buffer> {
 export const hasGpsIfd = (exif: Buffer) => exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]))
 
 export const smallPng = (alpha = false) =>
-  sharp({ create: { width: 40, height: 30, channels: alpha ? 4 : 3, background: alpha ? { r: 0, g: 128, b: 0, alpha: 0.5 } : '#00aa00' } }).png().toBuffer()
+  sharp({ create: { width: 40, height: 30, channels: alpha ? 4 : 3, background: alpha ? { r: 0, g: 128, b: 0, alpha: 0.5 } : '#00aa00' } })
+    .png()
+    .toBuffer()
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n

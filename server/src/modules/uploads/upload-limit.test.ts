@@ -6,7 +6,11 @@ import { smallPng } from './test-helpers'
 async function upload(baseUrl: string, token: string, png: Buffer) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png')
-  const res = await fetch(`${baseUrl}/api/uploads?purpose=ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+  const res = await fetch(`${baseUrl}/api/uploads?purpose=ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  })
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any }
 }
 
@@ -14,7 +18,9 @@ const storedFor = (t: TestApp, userId: number) => t.ds.getRepository(Upload).cou
 
 describe('the upload limit (60 per person per 10 minutes) under concurrency', () => {
   let t: TestApp
-  beforeAll(async () => { t = await startTestApp() })
+  beforeAll(async () => {
+    t = await startTestApp()
+  })
   afterAll(() => t.close())
 
   it('after 20 uploads, 50 at once: exactly 40 are stored and 10 get 429 with Retry-After', async () => {

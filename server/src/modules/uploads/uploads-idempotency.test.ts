@@ -15,11 +15,18 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-async function post(bytes: Buffer, clientKey: string | undefined): Promise<{ status: number; body: { id: number; error: { code: string } } }> {
+async function post(
+  bytes: Buffer,
+  clientKey: string | undefined,
+): Promise<{ status: number; body: { id: number; error: { code: string } } }> {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'photo.png')
   const key = clientKey === undefined ? '' : `&clientKey=${encodeURIComponent(clientKey)}`
-  const res = await fetch(`${t.url}/api/uploads?purpose=ticket${key}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+  const res = await fetch(`${t.url}/api/uploads?purpose=ticket${key}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  })
   return { status: res.status, body: (await res.json()) as { id: number; error: { code: string } } }
 }
 

@@ -42,7 +42,9 @@ describe('uploading a photo', () => {
     expect(bytes.includes(Buffer.from('AnjuTestPhone'))).toBe(false)
     // Upright: stored sideways with red on top, it is shown with red on the right.
     const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true })
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ]
     const [lr, , lb] = pixel(20, 1024)
     const [rr, , rb] = pixel(info.width - 20, 1024)
     expect(lb!).toBeGreaterThan(200)
@@ -79,7 +81,10 @@ describe('uploading a photo', () => {
   it('judges the type by the bytes: a text file called .jpg is refused, and nothing is kept', async () => {
     const rows = await uploadCount(t)
     const files = storedFiles(t).length
-    const res = await postFile(t, token, Buffer.from('这不是照片，只是一段文字。'.repeat(20)), { filename: 'photo.jpg', type: 'image/jpeg' })
+    const res = await postFile(t, token, Buffer.from('这不是照片，只是一段文字。'.repeat(20)), {
+      filename: 'photo.jpg',
+      type: 'image/jpeg',
+    })
     expect(res.status).toBe(415)
     expect(res.body.error).toEqual({ code: 'unsupported_media_type', message: '只能上传照片（JPG、PNG、WebP）' })
     // A JPEG header on broken data decodes to nothing: refused too.
@@ -107,7 +112,9 @@ describe('uploading a photo', () => {
 
     // Chunked, with no Content-Length: the limit is found while reading.
     const boundary = 'anjuboundary7MA4YWxkTrZu0gW'
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`)
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    )
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
     const parts = [head, ...Array.from({ length: 11 }, () => Buffer.alloc(1024 * 1024, 2)), tail]
     const stream = new ReadableStream({ pull: (c) => void (parts.length ? c.enqueue(new Uint8Array(parts.shift()!)) : c.close()) })
@@ -132,7 +139,11 @@ describe('uploading a photo', () => {
 
     const form = new FormData()
     for (let i = 0; i < 2; i++) form.append('file', new Blob([new Uint8Array(await smallPng())], { type: 'image/png' }), `${i}.png`)
-    const two = await fetch(`${t.url}/api/uploads?purpose=ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    const two = await fetch(`${t.url}/api/uploads?purpose=ticket`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    })
     expect(two.status).toBe(400)
     expect(((await two.json()) as { error: { message: string } }).error.message).toBe('一次只能上传一张照片')
 

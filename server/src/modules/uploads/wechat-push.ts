@@ -74,7 +74,12 @@ export function wechatPushRoutes(app: AppContext): AnyRoute[] {
         }
         const { trace_id: traceId, result, detail } = event.data
         const strategy = detail?.find((d) => d.suggest === result.suggest)?.strategy
-        const applied = await recordMediaCheckResult(app, { traceId, suggest: result.suggest, label: result.label, ...(strategy ? { strategy } : {}) })
+        const applied = await recordMediaCheckResult(app, {
+          traceId,
+          suggest: result.suggest,
+          label: result.label,
+          ...(strategy ? { strategy } : {}),
+        })
         // The verdict can beat our own write of the trace id; not "success", so WeChat pushes again.
         if (!applied) throw notFound('内容检测记录')
         app.log.info('media check verdict', { traceId, suggest: result.suggest, label: result.label })

@@ -2,7 +2,9 @@ import { startTestApp, type TestApp } from '../../test/harness'
 import { User } from './entities'
 
 let t: TestApp
-beforeAll(async () => { t = await startTestApp() })
+beforeAll(async () => {
+  t = await startTestApp()
+})
 afterAll(() => t.close())
 
 const idOf = async (openid: string) => (await t.ds.getRepository(User).findOneByOrFail({ openid })).id
@@ -44,7 +46,9 @@ describe("a building's QR sign", () => {
   it('its officer can print it; it carries the link that binds the building; others get 404 or 403', async () => {
     const officer = await t.loginAs('demo-officer-1')
     const mine = (await t.call('GET', `/api/places/buildings/by-code/${t.demo!.qr.onDuty}`, { token: officer.accessToken })).body
-    const res = await fetch(`${t.url}/api/places/buildings/${mine.id}/qr.svg`, { headers: { authorization: `Bearer ${officer.accessToken}` } })
+    const res = await fetch(`${t.url}/api/places/buildings/${mine.id}/qr.svg`, {
+      headers: { authorization: `Bearer ${officer.accessToken}` },
+    })
     expect([res.status, res.headers.get('content-type')]).toEqual([200, expect.stringContaining('image/svg+xml')])
     const svg = await res.text()
     expect(svg).toContain(mine.name)
@@ -66,7 +70,7 @@ describe('role homes', () => {
     expect(home.totalResidents).toBeGreaterThanOrEqual(1)
   })
 
-  it("the duty desk sees its scope: buildings, buildings without an officer, officers on and off duty", async () => {
+  it('the duty desk sees its scope: buildings, buildings without an officer, officers on and off duty', async () => {
     const desk = await t.loginAs('demo-dispatcher-2') // 青山区
     const home = (await t.call('GET', '/api/desk/overview', { token: desk.accessToken })).body
     expect(home.scope.name).toBe('青山区')

@@ -2,7 +2,9 @@ import { startTestApp, type TestApp } from '../../test/harness'
 import { Residence } from './entities'
 
 let t: TestApp
-beforeAll(async () => { t = await startTestApp() })
+beforeAll(async () => {
+  t = await startTestApp()
+})
 afterAll(() => t.close())
 
 describe('a resident binds their building and sees their officer', () => {
@@ -20,7 +22,10 @@ describe('a resident binds their building and sees their officer', () => {
     const { accessToken } = await t.loginAs('wx-qr-neighbour')
     const building = (await t.call('GET', `/api/places/buildings/by-code/${t.demo!.qr.onDuty}`, { token: accessToken })).body
     expect(building.community).toBe('阳光社区')
-    const me = await t.call('PUT', '/api/me/residence', { token: accessToken, body: { buildingId: building.id, unitId: building.units[1].id } })
+    const me = await t.call('PUT', '/api/me/residence', {
+      token: accessToken,
+      body: { buildingId: building.id, unitId: building.units[1].id },
+    })
     expect(me.body.residence.building.name).toBe(building.name)
     expect(me.body.residence.unit.name).toBe('2单元')
     const card = (await t.call('GET', '/api/me/building-lead', { token: accessToken })).body
@@ -35,7 +40,10 @@ describe('a resident binds their building and sees their officer', () => {
     const card = (await t.call('GET', '/api/me/building-lead', { token: accessToken })).body
     expect(card.officer.status).toBe('on_leave')
     expect(card.officer.statusText).toMatch(/^休假中（至 \d{4}年\d+月\d+日）$/)
-    expect(card.cover).toEqual({ reason: 'off_duty', dutyDesk: expect.objectContaining({ name: '幸福路街道值班台', placeName: '幸福路街道' }) })
+    expect(card.cover).toEqual({
+      reason: 'off_duty',
+      dutyDesk: expect.objectContaining({ name: '幸福路街道值班台', placeName: '幸福路街道' }),
+    })
   })
 
   it('a building without an officer shows the duty desk', async () => {
@@ -49,7 +57,8 @@ describe('a resident binds their building and sees their officer', () => {
   it('an officer outside duty hours is 休息中 and covered', async () => {
     const { accessToken } = await t.loginAs('wx-night-neighbour')
     // demo-officer-9 keeps office hours (Mon–Fri 08:30–17:30 Beijing); Sunday 23:00 Beijing is outside them.
-    const officerBuilding = (await t.call('GET', `/api/places/buildings?q=${encodeURIComponent('光荣里1号楼')}`, { token: accessToken })).body.items[0]
+    const officerBuilding = (await t.call('GET', `/api/places/buildings?q=${encodeURIComponent('光荣里1号楼')}`, { token: accessToken }))
+      .body.items[0]
     await t.call('PUT', '/api/me/residence', { token: accessToken, body: { buildingId: officerBuilding.id } })
     t.clock.now = new Date('2026-11-22T15:00:00Z')
     try {

@@ -63,7 +63,8 @@ export function registerSecurityRoutes(router: Router, tokens: StandinTokens, st
     if (!isOpenid(b.openid)) return void (ctx.body = { errcode: 40003, errmsg: rid('invalid openid') })
     const verdict = textVerdict(`${typeof b.title === 'string' ? b.title : ''}\n${b.content}`)
     const detail: object[] = [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: 90 }]
-    if (verdict.keyword) detail.push({ strategy: 'keyword', errcode: 0, suggest: 'risky', label: verdict.label, level: 20, keyword: verdict.keyword })
+    if (verdict.keyword)
+      detail.push({ strategy: 'keyword', errcode: 0, suggest: 'risky', label: verdict.label, level: 20, keyword: verdict.keyword })
     ctx.body = { errcode: 0, errmsg: 'ok', result: { suggest: verdict.suggest, label: verdict.label }, detail, trace_id: newTraceId() }
   })
 
@@ -99,13 +100,17 @@ async function fetchImage(url: string): Promise<boolean> {
   }
 }
 
-async function checkMediaLater(state: SecurityState, job: { traceId: string; mediaUrl: string; openid: string; forced?: Suggest }): Promise<void> {
+async function checkMediaLater(
+  state: SecurityState,
+  job: { traceId: string; mediaUrl: string; openid: string; forced?: Suggest },
+): Promise<void> {
   const fetched = await fetchImage(job.mediaUrl)
   await new Promise((resolve) => setTimeout(resolve, state.mediaCheckDelayMs ?? 50))
-  const result: { suggest: Suggest; label: number } =
-    !fetched ? { suggest: 'risky', label: OTHER }
-    : job.forced ? { suggest: job.forced, label: job.forced === 'pass' ? NORMAL : 20002 }
-    : { suggest: 'pass', label: NORMAL }
+  const result: { suggest: Suggest; label: number } = !fetched
+    ? { suggest: 'risky', label: OTHER }
+    : job.forced
+      ? { suggest: job.forced, label: job.forced === 'pass' ? NORMAL : 20002 }
+      : { suggest: 'pass', label: NORMAL }
   const event = {
     ToUserName: 'gh_a1b2c3d4e5f6',
     FromUserName: job.openid,
@@ -136,7 +141,12 @@ export async function pushEvent(state: SecurityState, event: object): Promise<vo
     try {
       const url = new URL(state.pushUrl)
       url.search = new URLSearchParams({ signature, timestamp, nonce }).toString()
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event), signal: AbortSignal.timeout(5000) })
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+        signal: AbortSignal.timeout(5000),
+      })
       const text = (await res.text()).trim()
       if (res.ok && (text === 'success' || text === '')) return
     } catch {

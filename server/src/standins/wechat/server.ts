@@ -78,7 +78,8 @@ export function createWechatStandinApp(opts: WechatStandinOptions): { app: Koa; 
     if (q.secret !== opts.appSecret) return void (ctx.body = { errcode: 40125, errmsg: 'invalid appsecret' })
     if (q.grant_type !== 'authorization_code') return void (ctx.body = { errcode: 40002, errmsg: 'invalid grant_type' })
     if (Date.now() - window.start > 60_000) window = { start: Date.now(), count: 0 }
-    if (++window.count > quota) return void (ctx.body = { errcode: 45011, errmsg: 'api minute-quota reach limit mustslower retry next minute' })
+    if (++window.count > quota)
+      return void (ctx.body = { errcode: 45011, errmsg: 'api minute-quota reach limit mustslower retry next minute' })
     const fault = faults.shift()
     if (fault !== undefined) return void (ctx.body = { errcode: fault, errmsg: fault === -1 ? 'system error' : 'injected' })
     const code = typeof q.js_code === 'string' ? q.js_code : ''
@@ -123,7 +124,12 @@ export function createWechatStandinApp(opts: WechatStandinOptions): { app: Koa; 
     subscribe.faults.push(...numbers(body.subscribeErrcodes))
     if (body.expireTokens === true) tokens.expireAll()
     if (body.revokeTokens === true) tokens.revokeAll()
-    ctx.body = { pending: faults.length, checkErrcodes: security.faults.length, mediaVerdicts: security.mediaVerdicts.length, subscribeErrcodes: subscribe.faults.length }
+    ctx.body = {
+      pending: faults.length,
+      checkErrcodes: security.faults.length,
+      mediaVerdicts: security.mediaVerdicts.length,
+      subscribeErrcodes: subscribe.faults.length,
+    }
   })
 
   const app = new Koa()
