@@ -1,6 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm'
-import { Place } from '../places/entities'
-import { User } from '../users/entities'
 import type { StaffRole } from '@anju/shared'
 
 /**
@@ -13,7 +11,7 @@ export class RefreshToken {
   id: number
 
   @Index('ix_refresh_token_user')
-  @ForeignKey(() => User, { name: 'fk_refresh_token_user', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'fk_refresh_token_user', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   userId: number
 
@@ -50,19 +48,19 @@ export class Invite {
   @Column({ type: 'varchar', length: 16 })
   role: StaffRole
 
-  @ForeignKey(() => Place, { name: 'fk_invite_place', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_invite_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   placeId: number
 
   @Index('ix_invite_creator')
-  @ForeignKey(() => User, { name: 'fk_invite_creator', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_invite_creator', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   createdByUserId: number
 
   @Column({ type: 'datetime' })
   expiresAt: Date
 
-  @ForeignKey(() => User, { name: 'fk_invite_used_by', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_invite_used_by', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   usedByUserId: number | null
 

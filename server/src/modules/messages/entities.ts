@@ -1,9 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import { DutyDesk } from '../officers/entities'
-import { Place } from '../places/entities'
-import { Ticket } from '../tickets/entities'
-import { Upload } from '../uploads/entities'
-import { User } from '../users/entities'
 import type { MessageSide } from '@anju/shared'
 
 /**
@@ -22,16 +17,16 @@ export class Conversation {
   @PrimaryGeneratedColumn()
   id: number
 
-  @ForeignKey(() => User, { name: 'fk_conversation_resident', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_conversation_resident', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   residentUserId: number
 
-  @ForeignKey(() => Place, { name: 'fk_conversation_building', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_conversation_building', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   buildingId: number
 
   /** The building's lead when the last message was written; follows reassignments. */
-  @ForeignKey(() => User, { name: 'fk_conversation_officer', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_conversation_officer', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   officerUserId: number | null
 
@@ -92,7 +87,7 @@ export class Conversation {
   @Column({ type: 'varchar', length: 12, nullable: true })
   deskCoverReason: 'off_duty' | 'no_reply' | 'no_officer' | null
 
-  @ForeignKey(() => DutyDesk, { name: 'fk_conversation_desk', onDelete: 'RESTRICT' })
+  @ForeignKey('DutyDesk', { name: 'fk_conversation_desk', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   deskId: number | null
 
@@ -130,7 +125,7 @@ export class Message {
   seq: number
 
   /** Null for system notes. */
-  @ForeignKey(() => User, { name: 'fk_message_sender', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_message_sender', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   senderUserId: number | null
 
@@ -148,11 +143,11 @@ export class Message {
 
   /** An upload is sent in one message only: the unique index decides between two sends at once. */
   @Index('uq_message_upload', { unique: true })
-  @ForeignKey(() => Upload, { name: 'fk_message_upload', onDelete: 'RESTRICT' })
+  @ForeignKey('Upload', { name: 'fk_message_upload', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   uploadId: number | null
 
-  @ForeignKey(() => Ticket, { name: 'fk_message_ticket', onDelete: 'RESTRICT' })
+  @ForeignKey('Ticket', { name: 'fk_message_ticket', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   ticketId: number | null
 
@@ -170,7 +165,7 @@ export class Notice {
   @PrimaryGeneratedColumn()
   id: number
 
-  @ForeignKey(() => User, { name: 'fk_notice_author', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_notice_author', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   authorUserId: number
 
@@ -207,7 +202,7 @@ export class NoticeBuilding {
   @PrimaryColumn({ type: 'int' })
   noticeId: number
 
-  @ForeignKey(() => Place, { name: 'fk_notice_building_building', onDelete: 'CASCADE' })
+  @ForeignKey('Place', { name: 'fk_notice_building_building', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   buildingId: number
 }
@@ -218,7 +213,7 @@ export class NoticeRead {
   @PrimaryColumn({ type: 'int' })
   noticeId: number
 
-  @ForeignKey(() => User, { name: 'fk_notice_read_user', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'fk_notice_read_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 
@@ -229,7 +224,7 @@ export class NoticeRead {
 /** A staff member's 常用语, kept as one list they edit as a whole. */
 @Entity('canned_reply_list')
 export class CannedReplyList {
-  @ForeignKey(() => User, { name: 'fk_canned_reply_list_user', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'fk_canned_reply_list_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 
@@ -246,7 +241,7 @@ export class CannedReplyList {
  */
 @Entity('subscribe_credit')
 export class SubscribeCredit {
-  @ForeignKey(() => User, { name: 'fk_subscribe_credit_user', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'fk_subscribe_credit_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 

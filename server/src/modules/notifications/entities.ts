@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import { User } from '../users/entities'
 
 /**
  * Anything sent to the outside (a WeChat subscribe message now; the 12345 hotline later) is first
@@ -21,7 +20,7 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 80 })
   dedupeKey: string
 
-  @ForeignKey(() => User, { name: 'fk_outbox_recipient', onDelete: 'SET NULL' })
+  @ForeignKey('User', { name: 'fk_outbox_recipient', onDelete: 'SET NULL' })
   @Column({ type: 'int', nullable: true })
   recipientUserId: number | null
 

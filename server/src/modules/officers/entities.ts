@@ -1,12 +1,10 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import { Place } from '../places/entities'
-import { User } from '../users/entities'
 import type { DutyHours, OfficerDuty } from '@anju/shared'
 
 /** A building-lead officer's public card and duty hours. */
 @Entity('officer_profile')
 export class OfficerProfile {
-  @ForeignKey(() => User, { name: 'fk_officer_profile_user', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'fk_officer_profile_user', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'int' })
   userId: number
 
@@ -45,12 +43,12 @@ export class BuildingLead {
   id: number
 
   @Index('uq_building_lead_building', { unique: true })
-  @ForeignKey(() => Place, { name: 'fk_building_lead_building', onDelete: 'CASCADE' })
+  @ForeignKey('Place', { name: 'fk_building_lead_building', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   buildingId: number
 
   @Index('ix_building_lead_officer')
-  @ForeignKey(() => User, { name: 'fk_building_lead_officer', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_building_lead_officer', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   officerUserId: number
 
@@ -68,7 +66,7 @@ export class DutyDesk {
   id: number
 
   @Index('uq_duty_desk_place', { unique: true })
-  @ForeignKey(() => Place, { name: 'fk_duty_desk_place', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_duty_desk_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   placeId: number
 

@@ -1,8 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import { DutyDesk } from '../officers/entities'
-import { Place } from '../places/entities'
-import { Upload } from '../uploads/entities'
-import { User } from '../users/entities'
 import type { DESK_ALERT_KINDS, PlaceLevel, SubscribeEvent, TicketKind, TicketStatus } from '@anju/shared'
 
 /**
@@ -54,7 +50,7 @@ export class Ticket {
   description: string
 
   @Index('ix_ticket_reporter_user')
-  @ForeignKey(() => User, { name: 'fk_ticket_reporter', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_ticket_reporter', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   reporterUserId: number
 
@@ -66,7 +62,7 @@ export class Ticket {
   contactPhoneEnc: string | null
 
   /** The building the ticket is about, and its ancestors. */
-  @ForeignKey(() => Place, { name: 'fk_ticket_place', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_ticket_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   placeId: number
 
@@ -95,12 +91,12 @@ export class Ticket {
   @Column({ type: 'varchar', length: 12 })
   level: PlaceLevel
 
-  @ForeignKey(() => User, { name: 'fk_ticket_handler', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_ticket_handler', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   handlerUserId: number | null
 
   /** The duty desk that covers the ticket at its current level. */
-  @ForeignKey(() => DutyDesk, { name: 'fk_ticket_desk', onDelete: 'RESTRICT' })
+  @ForeignKey('DutyDesk', { name: 'fk_ticket_desk', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   deskId: number | null
 
@@ -181,7 +177,7 @@ export class TicketEvent {
   ticketId: number
 
   /** null: the system (SLA sweep, auto-close). */
-  @ForeignKey(() => User, { name: 'fk_ticket_event_actor', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_ticket_event_actor', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   actorUserId: number | null
 
@@ -230,7 +226,7 @@ export class TicketPhoto {
   eventId: number | null
 
   @Index('uq_ticket_photo_upload', { unique: true })
-  @ForeignKey(() => Upload, { name: 'fk_ticket_photo_upload', onDelete: 'RESTRICT' })
+  @ForeignKey('Upload', { name: 'fk_ticket_photo_upload', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   uploadId: number
 
@@ -321,7 +317,7 @@ export class TicketWhistle {
   @Column({ type: 'int' })
   departmentId: number
 
-  @ForeignKey(() => User, { name: 'fk_ticket_whistle_caller', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_ticket_whistle_caller', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   calledByUserId: number
 
@@ -349,7 +345,7 @@ export class DeskAlert {
   @PrimaryGeneratedColumn()
   id: number
 
-  @ForeignKey(() => DutyDesk, { name: 'fk_desk_alert_desk', onDelete: 'CASCADE' })
+  @ForeignKey('DutyDesk', { name: 'fk_desk_alert_desk', onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   deskId: number
 
@@ -363,7 +359,7 @@ export class DeskAlert {
   @Column({ type: 'datetime', nullable: true })
   acknowledgedAt: Date | null
 
-  @ForeignKey(() => User, { name: 'fk_desk_alert_acknowledged_by', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_desk_alert_acknowledged_by', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   acknowledgedByUserId: number | null
 

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm'
-import { User } from '../users/entities'
 
 /**
  * An image a user uploaded, after it was re-encoded without its metadata. `review` follows the
@@ -14,7 +13,7 @@ export class Upload {
   id: number
 
   @Index('ix_upload_owner')
-  @ForeignKey(() => User, { name: 'fk_upload_owner', onDelete: 'RESTRICT' })
+  @ForeignKey('User', { name: 'fk_upload_owner', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   ownerUserId: number
 

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import { Place } from '../places/entities'
 import type { Role } from '@anju/shared'
 
 /** Everyone who logs in: residents and staff alike, identified by their WeChat openid. */
@@ -19,7 +18,7 @@ export class User {
   name: string
 
   /** Staff only: the place they serve (a dispatcher's scope, an officer's street). */
-  @ForeignKey(() => Place, { name: 'fk_user_scope_place', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_user_scope_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   scopePlaceId: number | null
 
@@ -45,11 +44,11 @@ export class Residence {
   userId: number
 
   @Index('ix_residence_building')
-  @ForeignKey(() => Place, { name: 'fk_residence_building', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_residence_building', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   buildingId: number
 
-  @ForeignKey(() => Place, { name: 'fk_residence_unit', onDelete: 'RESTRICT' })
+  @ForeignKey('Place', { name: 'fk_residence_unit', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   unitId: number | null
 
