@@ -4,6 +4,7 @@ import type { Server } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Redis from 'ioredis'
 import { createConnection } from 'mysql2/promise'
 import type { DataSource } from 'typeorm'
 import type { TokenPair } from '@anju/shared'
@@ -17,6 +18,7 @@ import { HttpWechatApi } from '../integrations/wechat/client'
 import { createLogger } from '../lib/logger'
 import { createRateLimits } from '../lib/rate-limit'
 import { mintStandinCode, startWechatStandin, type WechatStandin } from '../standins/wechat/server'
+import { TEST_REDIS_URL, testRedisPrefix } from './redis'
 
 /**
  * A scratch database for one test file: a temporary SQLite file, or — when TEST_DATABASE_URL is
@@ -184,6 +186,30 @@ export async function startPeerInstance(
       await limits.close()
       await new Promise((resolve) => server.close(resolve))
       if (own) await ds.destroy()
+    },
+  }
+}
+
+export type PeerInstance = Awaited<ReturnType<typeof startPeerInstance>>
+
+/**
+ * Two instances on one scratch database, joined through the test Redis under a prefix of their
+ * own; `close` stops both and deletes the prefix's keys.
+ */
+export async function startTwoInstances(): Promise<{ first: TestApp; peer: PeerInstance; close(): Promise<void> }> {
+  const redis = { url: TEST_REDIS_URL, prefix: testRedisPrefix('anju_t') }
+  const first = await startTestApp({ redisUrl: redis.url, redisPrefix: redis.prefix })
+  const peer = await startPeerInstance(first, redis)
+  return {
+    first,
+    peer,
+    close: async () => {
+      await peer.close()
+      await first.close()
+      const client = new Redis(redis.url)
+      const keys = await client.keys(`${redis.prefix}*`)
+      if (keys.length) await client.del(...keys)
+      await client.quit()
     },
   }
 }

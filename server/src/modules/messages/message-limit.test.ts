@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
+import { startTestApp, startTwoInstances, type PeerInstance, type TestApp } from '../../test/harness'
 import { requestFrom } from '../../test/request-from'
-import { TEST_REDIS_URL, testRedisPrefix } from '../../test/redis'
 import { OutboxMessage } from '../notifications/entities'
 import { Message } from './entities'
 import { openConversation } from './test-helpers'
@@ -73,16 +72,14 @@ describe('the 新消息提醒 throttle (one per conversation and side in 15 minu
 
 describe('with two instances sharing Redis', () => {
   let t: TestApp
-  let peer: Awaited<ReturnType<typeof startPeerInstance>>
+  let peer: PeerInstance
+  let both: Awaited<ReturnType<typeof startTwoInstances>>
   beforeAll(async () => {
-    const redis = { url: TEST_REDIS_URL, prefix: testRedisPrefix('anju_t') }
-    t = await startTestApp({ redisUrl: redis.url, redisPrefix: redis.prefix })
-    peer = await startPeerInstance(t, redis)
+    both = await startTwoInstances()
+    t = both.first
+    peer = both.peer
   })
-  afterAll(async () => {
-    await peer.close()
-    await t.close()
-  })
+  afterAll(() => both.close())
 
   it('the limit is one count across both: 25 + 25 at once store exactly 30', async () => {
     const me = await t.loginAs('demo-resident-5')

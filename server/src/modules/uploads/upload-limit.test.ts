@@ -1,5 +1,4 @@
-import { startPeerInstance, startTestApp, type TestApp } from '../../test/harness'
-import { TEST_REDIS_URL, testRedisPrefix } from '../../test/redis'
+import { startTestApp, startTwoInstances, type PeerInstance, type TestApp } from '../../test/harness'
 import { Upload } from './entities'
 import { smallPng } from './test-helpers'
 
@@ -45,16 +44,14 @@ describe('the upload limit (60 per person per 10 minutes) under concurrency', ()
 
 describe('with two instances sharing Redis', () => {
   let t: TestApp
-  let peer: Awaited<ReturnType<typeof startPeerInstance>>
+  let peer: PeerInstance
+  let both: Awaited<ReturnType<typeof startTwoInstances>>
   beforeAll(async () => {
-    const redis = { url: TEST_REDIS_URL, prefix: testRedisPrefix('anju_t') }
-    t = await startTestApp({ redisUrl: redis.url, redisPrefix: redis.prefix })
-    peer = await startPeerInstance(t, redis)
+    both = await startTwoInstances()
+    t = both.first
+    peer = both.peer
   })
-  afterAll(async () => {
-    await peer.close()
-    await t.close()
-  })
+  afterAll(() => both.close())
 
   it('the limit is one count across both: 35 + 35 at once store exactly 60', async () => {
     const me = await t.loginAs('demo-resident-4')
