@@ -1,5 +1,4 @@
-import type { Locator, Page } from 'playwright-core'
-import { startE2E, type E2E } from './harness'
+import { see, startE2E, tap, visible, type E2E } from './harness'
 
 /**
  * What a resident sees of the guards in the H5 build: a danger happening now puts 110 first, a
@@ -11,27 +10,10 @@ beforeAll(async () => {
 })
 afterAll(() => e2e?.close())
 
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts. */
-const visible = (scope: Page | Locator, text: string | RegExp, exact = false) =>
-  scope.getByText(text, { exact }).filter({ visible: true }).first()
-const see = (scope: Page | Locator, text: string | RegExp) => visible(scope, text).waitFor({ timeout: 15000 })
-const tap = (page: Page, text: string | RegExp) => visible(page, text, true).click()
-
-async function login(page: Page, label: RegExp) {
-  await page.goto(e2e.url)
-  await visible(page, label).click()
-  await visible(page, /首页/)
-    .waitFor({ timeout: 45000 })
-    .catch(async (err: Error) => {
-      await e2e.shot(page, 'failed-login')
-      throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
-    })
-}
-
 describe('the guards a resident meets', () => {
   it('a knife in the stairwell asks for 110 first; a worried report about a fire risk goes in as an ordinary report', async () => {
     const { context, page } = await e2e.phone()
-    await login(page, /（居民）$/)
+    await e2e.login(page, /（居民）$/)
     await tap(page, '隐患上报')
     await tap(page, '消防安全')
     const description = page.locator('textarea').first()
@@ -56,7 +38,7 @@ describe('the guards a resident meets', () => {
 
   it('a resident cannot call themselves 民警, even with a space between', async () => {
     const { context, page } = await e2e.phone()
-    await login(page, /（居民）$/)
+    await e2e.login(page, /（居民）$/)
     await tap(page, '我的')
     await tap(page, '修改称呼')
     const field = page.locator('.mine input, input').filter({ visible: true }).first()

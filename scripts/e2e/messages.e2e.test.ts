@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { startE2E, type E2E } from './harness'
+import { see, startE2E, tap, visible, type E2E } from './harness'
 
 /**
  * 24-hour messaging in the H5 build, two phones at once: a resident writes to their building-lead
@@ -20,19 +20,10 @@ afterAll(async () => {
   await e2e?.close()
 })
 
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts. */
-const visible = (scope: Page | Locator, text: string | RegExp, exact = false) =>
-  scope.getByText(text, { exact }).filter({ visible: true }).first()
-const see = (scope: Page | Locator, text: string | RegExp, timeout = 15000) => visible(scope, text).waitFor({ timeout })
-const tap = (page: Page, text: string | RegExp) => visible(page, text, true).click()
-
 async function phoneAs(label: RegExp): Promise<Page> {
   const { context, page } = await e2e.phone()
   open.push(context)
-  await page.goto(e2e.url)
-  // The login page replaces the start page: tap the identity on the page that is showing.
-  await visible(page, label).click()
-  await see(page, /首页/, 45000)
+  await e2e.login(page, label)
   return page
 }
 

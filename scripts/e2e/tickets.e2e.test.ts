@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { startE2E, type E2E } from './harness'
+import { see, startE2E, tap, type E2E } from './harness'
 
 /**
  * The closed loop in the H5 build: a resident reports a hazard with a photo, the building's officer
@@ -16,32 +15,12 @@ beforeAll(async () => {
 })
 afterAll(() => e2e?.close())
 
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is visible counts. */
-const visible = (scope: Page | Locator, text: string | RegExp, exact = false) =>
-  scope.getByText(text, { exact }).filter({ visible: true }).first()
-const see = (scope: Page | Locator, text: string | RegExp) => visible(scope, text).waitFor({ timeout: 15000 })
-const tap = (page: Page, text: string | RegExp) => visible(page, text, true).click()
-
-async function login(page: Page, label: RegExp) {
-  await page.goto(e2e.url)
-  // The login page replaces the start page: tap the identity on the page that is showing.
-  await visible(page, label).click()
-  // Logging in, relaunching and loading the home page can take a while on a busy 2-core CI machine.
-  await visible(page, /首页/)
-    .waitFor({ timeout: 45000 })
-    .catch(async (err: Error) => {
-      // Say what the page showed instead (an error message, the login page, a blank page).
-      await e2e.shot(page, 'failed-login')
-      throw new Error(`${err.message}\nthe page showed: ${(await page.locator('body').innerText()).slice(0, 600)} at ${page.url()}`)
-    })
-}
-
 describe('a hazard report, from the resident to the officer and back', () => {
   let ticketPath = ''
 
   it('the resident reports a fire hazard with a photo and gets the electronic receipt', async () => {
     const { context, page } = await e2e.phone()
-    await login(page, /（居民）$/)
+    await e2e.login(page, /（居民）$/)
     await tap(page, '隐患上报')
     await tap(page, '消防安全')
     await page.locator('textarea').first().fill('3单元楼道里堆满了纸箱和旧家具，挡住了消防通道')
@@ -72,7 +51,7 @@ describe('a hazard report, from the resident to the officer and back', () => {
 
   it('the building’s officer accepts it, adds a public note and resolves it', async () => {
     const { context, page } = await e2e.phone()
-    await login(page, /（楼长民警）$/)
+    await e2e.login(page, /（楼长民警）$/)
     await tap(page, '工单')
     await see(page, '3单元楼道里堆满了纸箱和旧家具，挡住了消防通道')
     await e2e.shot(page, '12-officer-workbench')
@@ -95,7 +74,7 @@ describe('a hazard report, from the resident to the officer and back', () => {
 
   it('the resident sees the public timeline and rates it 满意', async () => {
     const { context, page } = await e2e.phone()
-    await login(page, /（居民）$/)
+    await e2e.login(page, /（居民）$/)
     await page.goto(e2e.url + ticketPath)
     await see(page, '已联系物业，今天下午上门清理')
     await see(page, '杂物已清理，消防通道已畅通')
@@ -112,7 +91,7 @@ describe('a hazard report, from the resident to the officer and back', () => {
 describe('the duty desk', () => {
   it('an overdue ticket escalates by itself and the desk is alerted; the statistics show the month', async () => {
     const { context, page } = await e2e.phone()
-    await login(page, /（值班台）$/)
+    await e2e.login(page, /（值班台）$/)
     // The demo's newest reports have waited past their time to accept; the sweep (every second here) escalated them.
     await see(page, '已升级')
     await e2e.shot(page, '16-desk-alerts')
