@@ -22,6 +22,8 @@ const EMERGENCIES: Array<[string, EmergencyKind]> = [
   ['看见有人翻窗进了二楼', 'break_in'],
   ['有陌生人闯进我家了', 'break_in'],
   ['担心死了，楼下着火了', 'fire'],
+  ['大家注意楼下着火了快跑', 'fire'],
+  ['可能漏气了 一股煤气味', 'gas'],
   ['5楼冒烟了好大的烟', 'fire'],
   ['电动车在楼道充电烧起来了', 'fire'],
   ['对面楼着火了火很大', 'fire'],
@@ -41,6 +43,8 @@ const EMERGENCIES: Array<[string, EmergencyKind]> = [
 
 const NOT_EMERGENCIES = [
   '担心起火',
+  '注意用火安全，小心着火',
+  '万一着火了怎么办，楼道里全是纸箱',
   '楼道堆满杂物，担心起火',
   '楼道里堆了很多纸箱，有火灾隐患',
   '电动车在楼道里充电，怕着火',

@@ -48,9 +48,13 @@ const PATTERNS: Record<EmergencyKind, RegExp[]> = {
   missing: [new RegExp(`${PERSON}(?!的).{0,6}(?:走丢|丢了|不见了|找不到|走失|失踪|没回家|联系不上)`)],
 }
 
-// A worry, a guess or a negation before the danger: a risk, not an event (担心起火, 没人受伤).
-const WORRY =
-  /担心|担忧|害怕会|(?<![害可恐])怕|万一|可能|会不会|会导致|会引起|容易|防止|预防|防范|以防|避免|小心|注意|提醒|如果|要是|假如|是否|没有|没人|没(?=[着起冒漏打受流伤]|发生)|不是|并没|不会|别/
+// A hypothesis or a negation before the danger: never an event (万一着火了怎么办, 没人受伤).
+const NOT_AN_EVENT =
+  /万一|会不会|会导致|会引起|容易|防止|预防|防范|以防|避免|如果|要是|假如|是否|没有|没人|没(?=[着起冒漏打受流伤]|发生)|不是|并没|不会|别/
+// A worry or a warning before the danger: a risk (担心起火, 小心着火), unless the resident says it is
+// happening — 了/啦 between the worry and just after the danger, or 正在 (注意楼下着火了, 可能漏气了).
+const WORRY = /担心|担忧|害怕会|(?<![害可恐])怕|可能|小心|注意|提醒/
+const HAPPENING = /[了啦]|正在/
 // The past or a habit before the danger: a story or a dispute, unless the clause brings it to now.
 const PAST = /以前|之前|上次|上回|去年|前几天|前天|昨天|上周|上个月|曾经|经常|老是|总是|天天|每天|每晚|常常|好几次/
 // Words anywhere in the clause that make it about a hazard, a drill or a check, not a danger now.
@@ -77,11 +81,13 @@ function clausesOf(text: string): string[] {
     .filter((c) => c.length > 0)
 }
 
-function counts(clause: string, next: string | undefined, at: number): boolean {
+function counts(clause: string, next: string | undefined, at: number, end: number): boolean {
   if (ANYWHERE.test(clause)) return false
   if (next !== undefined && OVER.test(next)) return false
   const before = clause.slice(0, at)
-  if (WORRY.test(before)) return false
+  if (NOT_AN_EVENT.test(before)) return false
+  const worry = WORRY.exec(before)
+  if (worry && !HAPPENING.test(clause.slice(worry.index, end + 2))) return false
   return !PAST.test(before) || NOW.test(clause.slice(before.search(PAST)))
 }
 
@@ -94,7 +100,7 @@ export function detectEmergency(text: string): EmergencyMatch[] {
       if (found.has(kind)) continue
       for (const pattern of PATTERNS[kind]) {
         const m = pattern.exec(clause)
-        if (m && counts(clause, clauses[i + 1], m.index)) {
+        if (m && counts(clause, clauses[i + 1], m.index, m.index + m[0].length)) {
           found.set(kind, { kind, label: EMERGENCY_LABELS[kind], clause })
           break
         }
