@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { startTestApp, startTwoInstances, type PeerInstance, type TestApp } from '../../test/harness'
+import { startTestApp, startTwoInstances, type TestApp } from '../../test/harness'
 import { requestFrom } from '../../test/request-from'
 import { OutboxMessage } from '../notifications/entities'
 import { Message } from './entities'
@@ -71,17 +71,14 @@ describe('the 新消息提醒 throttle (one per conversation and side in 15 minu
 })
 
 describe('with two instances sharing Redis', () => {
-  let t: TestApp
-  let peer: PeerInstance
   let both: Awaited<ReturnType<typeof startTwoInstances>>
   beforeAll(async () => {
     both = await startTwoInstances()
-    t = both.first
-    peer = both.peer
   })
   afterAll(() => both.close())
 
   it('the limit is one count across both: 25 + 25 at once store exactly 30', async () => {
+    const { first: t, peer } = both
     const me = await t.loginAs('demo-resident-5')
     const conv = await openConversation(t, me.accessToken)
     const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => send(i % 2 ? peer.url : t.url, me.accessToken, conv)))

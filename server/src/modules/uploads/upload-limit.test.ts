@@ -1,4 +1,4 @@
-import { startTestApp, startTwoInstances, type PeerInstance, type TestApp } from '../../test/harness'
+import { startTestApp, startTwoInstances, type TestApp } from '../../test/harness'
 import { Upload } from './entities'
 import { smallPng } from './test-helpers'
 
@@ -43,17 +43,14 @@ describe('the upload limit (60 per person per 10 minutes) under concurrency', ()
 })
 
 describe('with two instances sharing Redis', () => {
-  let t: TestApp
-  let peer: PeerInstance
   let both: Awaited<ReturnType<typeof startTwoInstances>>
   beforeAll(async () => {
     both = await startTwoInstances()
-    t = both.first
-    peer = both.peer
   })
   afterAll(() => both.close())
 
   it('the limit is one count across both: 35 + 35 at once store exactly 60', async () => {
+    const { first: t, peer } = both
     const me = await t.loginAs('demo-resident-4')
     const png = await smallPng()
     const burst = await Promise.all(Array.from({ length: 70 }, (_, i) => upload(i % 2 ? peer.url : t.url, me.accessToken, png)))
