@@ -1,0 +1,4 @@
+/**
+ * The uploads module's door: what other modules may use. Everything else in this folder is internal.
+ */
+export {}
