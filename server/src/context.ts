@@ -3,8 +3,8 @@ import type { Config } from './config'
 import type { WechatApi } from './integrations/wechat/client'
 import type { Logger } from './lib/logger'
 import type { RateLimits } from './lib/rate-limit'
+import type { UploadStorage } from './lib/upload-storage'
 import type { Realtime } from './realtime'
-import type { UploadStorage } from './modules/uploads/storage'
 
 /** What every module is built from. Tests build one against the real database and the stand-ins. */
 export interface AppContext {

@@ -2,17 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { AppContext } from '../../context'
-
-/**
- * Where uploaded images live. The local folder serves one machine (a demo, a small district); a
- * city running several instances plugs an object store in here through `AppContext.uploadStorage`.
- */
-export interface UploadStorage {
-  put(key: string, bytes: Buffer, mime: string): Promise<void>
-  /** null when there is no such object. */
-  get(key: string): Promise<Buffer | null>
-  delete(key: string): Promise<void>
-}
+import type { UploadStorage } from '../../lib/upload-storage'
 
 /** A 128-bit random key under a month folder: unguessable, and no folder grows without bound. */
 export function newStorageKey(ext: string, now: Date): string {
