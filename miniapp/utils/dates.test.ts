@@ -1,4 +1,5 @@
-import { beijingDate, periodRange } from './dates'
+import { beijingDate } from '@anju/shared'
+import { periodRange } from './dates'
 
 // 2026-01-01 01:30 Beijing is still 2025-12-31 in UTC.
 const newYearMorning = Date.parse('2025-12-31T17:30:00Z')

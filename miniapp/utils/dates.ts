@@ -1,14 +1,9 @@
-/** Calendar days in Beijing time (UTC+8, no DST), as the API's YYYY-MM-DD dates. */
-const BEIJING_OFFSET_MS = 8 * 3600_000
+import { beijingDate } from '@anju/shared'
+
+/** Calendar periods in Beijing days, as the API's YYYY-MM-DD dates. */
 const DAY_MS = 24 * 3600_000
 
 const pad = (n: number) => String(n).padStart(2, '0')
-
-/** The Beijing calendar date of an instant, "2025-11-25". */
-export function beijingDate(at: number): string {
-  const local = new Date(at + BEIJING_OFFSET_MS)
-  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`
-}
 
 export interface DateRange {
   from: string

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { beijingClock, beijingFields } from './beijing-time'
 
 /**
  * When an officer is on duty. Times are Beijing time (Asia/Shanghai has no DST, so a fixed
@@ -14,19 +15,11 @@ export type DutyShift = z.infer<typeof dutyShiftSchema>
 export const dutyHoursSchema = z.array(dutyShiftSchema).max(14)
 export type DutyHours = z.infer<typeof dutyHoursSchema>
 
-const BEIJING_OFFSET_MS = 8 * 3600_000
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 function minutes(t: string): number {
   const [h, m] = t.split(':').map(Number)
   return (h ?? 0) * 60 + (m ?? 0)
-}
-
-/** Beijing weekday (1 = Monday … 7 = Sunday) and minute of day for an instant. */
-export function beijingClock(now: Date): { day: number; minute: number } {
-  const local = new Date(now.getTime() + BEIJING_OFFSET_MS)
-  const day = local.getUTCDay() === 0 ? 7 : local.getUTCDay()
-  return { day, minute: local.getUTCHours() * 60 + local.getUTCMinutes() }
 }
 
 export function isOnDuty(hours: DutyHours, onLeaveUntil: Date | null, now: Date): boolean {
@@ -68,10 +61,9 @@ export type DutyStatus = 'on_duty' | 'off_duty' | 'on_leave'
 
 export function dutyStatus(hours: DutyHours, onLeaveUntil: Date | null, now: Date): { status: DutyStatus; text: string } {
   if (onLeaveUntil && onLeaveUntil.getTime() > now.getTime()) {
-    const local = new Date(onLeaveUntil.getTime() + BEIJING_OFFSET_MS)
-    const thisYear = new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
-    const year = local.getUTCFullYear() === thisYear ? '' : `${local.getUTCFullYear()}年`
-    return { status: 'on_leave', text: `休假中（至 ${year}${local.getUTCMonth() + 1}月${local.getUTCDate()}日）` }
+    const until = beijingFields(onLeaveUntil)
+    const year = until.year === beijingFields(now).year ? '' : `${until.year}年`
+    return { status: 'on_leave', text: `休假中（至 ${year}${until.month}月${until.day}日）` }
   }
   return isOnDuty(hours, null, now) ? { status: 'on_duty', text: '在岗' } : { status: 'off_duty', text: '休息中' }
 }

@@ -1,17 +1,17 @@
+import { beijingFields, sameBeijingDay } from '@anju/shared'
+
 /** Message times in Beijing time, as a chat app says them: "14:05" today, "11月23日 14:05" before. */
-const BEIJING_OFFSET_MS = 8 * 3600_000
+
 /** Messages further apart than this get a time line between them. */
 export const TIME_GAP_MS = 5 * 60_000
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const local = (at: number) => new Date(at + BEIJING_OFFSET_MS)
-const sameBeijingDay = (a: number, b: number) => local(a).toISOString().slice(0, 10) === local(b).toISOString().slice(0, 10)
 
 function parts(iso: string): { at: number; date: string; clock: string } | null {
   const at = new Date(iso).getTime()
   if (Number.isNaN(at)) return null
-  const d = local(at)
-  return { at, date: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`, clock: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` }
+  const d = beijingFields(at)
+  return { at, date: `${d.month}月${d.day}日`, clock: `${pad(d.hour)}:${pad(d.minute)}` }
 }
 
 /** Between messages: the clock today, date and clock before. */
