@@ -3,7 +3,7 @@ import type { AuthUser } from '../../middleware/auth'
 import { notFound } from '../../errors/app-error'
 import type { Place } from '../places/entities'
 import { staffReach } from '../officers/service'
-import { TtlCache } from '../tickets/reference-cache'
+import { TtlCache } from '../../lib/ttl-cache'
 import { Conversation } from './entities'
 
 /** Which side of a conversation the viewer writes on. */

@@ -1,4 +1,4 @@
 /**
  * The officers module's door: what other modules may use. Everything else in this folder is internal.
  */
-export {}
+export { buildingRouting, type BuildingRouting } from './building-routing'

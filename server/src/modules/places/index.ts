@@ -1,4 +1,5 @@
 /**
  * The places module's door: what other modules may use. Everything else in this folder is internal.
  */
-export {}
+export type { Place } from './entities'
+export { placeById, placesById } from './cache'

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../middleware/auth'
 import { BuildingLead } from '../officers/entities'
 import { reaches, staffReach } from '../officers/service'
 import type { Ticket } from './entities'
-import { placeById } from './reference-cache'
+import { placeById } from '../places'
 
 /**
  * Who the caller is to this ticket (reporter, handler, officer, desk). Someone who is none of

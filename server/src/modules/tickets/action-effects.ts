@@ -11,7 +11,7 @@ import { User } from '../users/entities'
 import { raiseDeskAlert } from './alerts'
 import { Department, Ticket, TicketWhistle, type TicketCategoryRow } from './entities'
 import { announceEscalation, planEscalation } from './escalation'
-import { allCategories } from './reference-cache'
+import { allCategories } from './category-cache'
 import { resolveWarnAt } from './routing'
 
 type ActionInput = z.output<typeof ticketActionInputSchema>

@@ -5,7 +5,7 @@ import { conflict } from '../../errors/app-error'
 import { queueTicketNotice } from '../notifications/outbox'
 import { raiseDeskAlert } from './alerts'
 import type { Ticket } from './entities'
-import { placeById } from './reference-cache'
+import { placeById } from '../places'
 import { deskAtLevel, nextLevel } from './routing'
 
 export interface Escalation {

@@ -4,7 +4,8 @@ import { isOnDuty } from '@anju/shared'
 import { coveringDutyDesk } from '../officers/service'
 import type { Place } from '../places/entities'
 import type { TicketCategoryRow } from './entities'
-import { buildingRouting, placeById } from './reference-cache'
+import { buildingRouting } from '../officers'
+import { placeById } from '../places'
 
 export interface Routing {
   handler: { userId: number; name: string; station: string } | null

@@ -9,7 +9,8 @@ import { toPhoto } from '../uploads/service'
 import { User } from '../users/entities'
 import { isStaff, seesReporter } from './access'
 import { Department, Ticket, TicketEvent, TicketPhoto, TicketWhistle } from './entities'
-import { allCategories, placesById } from './reference-cache'
+import { placesById } from '../places'
+import { allCategories } from './category-cache'
 import { ticketNumber } from './numbers'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

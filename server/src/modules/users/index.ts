@@ -1,4 +1,6 @@
 /**
  * The users module's door: what other modules may use. Everything else in this folder is internal.
  */
-export {}
+export type { User } from './entities'
+export { userById } from './lookups'
+export { openidOf } from './openids'
