@@ -46,7 +46,7 @@ const layerRules = LAYERS.map((layer, i) => {
   const lower = LAYERS.slice(0, i).flat()
   return {
     name: `layer-${i + 1}`,
-    comment: `${layer.join(', ')} (layer ${i + 1}) may import only ${lower.length ? lower.join(', ') : 'no module'}; lower modules announce events instead (server/src/events)`,
+    comment: `${layer.join(', ')} (layer ${i + 1}) ${lower.length ? `may import only ${lower.join(', ')}` : 'may import no module'}; to cause something above, emit an event (server/src/events)`,
     severity: 'error',
     from: { path: modulesIn(layer), pathNot: TESTS },
     to: { path: modulesIn(notBelow), pathNot: `${SRC}modules/$1/` },
