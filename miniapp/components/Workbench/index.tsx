@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useDidShow, useReachBottom } from '@tarojs/taro'
-import { WORKBENCH_TAB_LABELS, WORKBENCH_TABS, type WorkbenchPage } from '@anju/shared'
+import { WORKBENCH_TAB_LABELS, WORKBENCH_TABS, type TicketSummary, type WorkbenchPage } from '@anju/shared'
 import { LoadError, Loading } from '../PageState'
-import { takeRequestedWorkbenchTab, type WorkbenchTab } from '../../services/workbench'
+import { fetchWorkbench, takeRequestedWorkbenchTab, type WorkbenchTab } from '../../services/workbench'
 import { useSession } from '../../stores/session'
+import { PAGE_SIZE, usePagedList } from '../../utils/use-paged-list'
 import Filters, { type WorkbenchFilters } from './Filters'
 import TicketCard from './TicketCard'
-import { useWorkbenchList } from './use-workbench-list'
 import './index.scss'
 
 const COUNTED: Partial<Record<WorkbenchTab, keyof WorkbenchPage['counts']>> = {
@@ -46,7 +46,12 @@ export function Workbench() {
   const [tab, setTab] = useState<WorkbenchTab>(() => takeRequestedWorkbenchTab() ?? 'pending')
   const [filters, setFilters] = useState<WorkbenchFilters>({})
   const [filtersOpen, setFiltersOpen] = useState(false)
-  const list = useWorkbenchList({ tab, view, ...filters })
+  const query = { tab, view, ...filters }
+  const list = usePagedList<TicketSummary, string, WorkbenchPage>(
+    (cursor) => fetchWorkbench({ ...query, cursor, limit: PAGE_SIZE }),
+    JSON.stringify(query),
+  )
+  const counts = list.lastPage?.counts ?? null
   const shown = useRef(false)
 
   // Back from a ticket (or from a home tile): fresh counts, and the tab the tile asked for.
@@ -79,7 +84,7 @@ export function Workbench() {
       <View className="wb-tabs">
         {WORKBENCH_TABS.map((t) => {
           const counted = COUNTED[t]
-          const count = counted && list.counts ? list.counts[counted] : null
+          const count = counted && counts ? counts[counted] : null
           return (
             <View
               key={t}

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro'
 import { INBOX_FILTER_LABELS, INBOX_FILTERS, type ConversationSummary } from '@anju/shared'
 import ConversationList from '../../components/ConversationList'
 import { chatPageUrl, fetchInbox, type InboxFilter } from '../../services/messages'
+import { PAGE_SIZE, usePagedList } from '../../utils/use-paged-list'
 import ListBody from './ListBody'
-import { usePagedList } from './use-paged-list'
 import { useLiveRefresh } from './use-live-refresh'
 
 const EMPTY_TEXT: Record<InboxFilter, string> = {
@@ -45,7 +45,7 @@ export default function Inbox({ isDesk, refreshKey }: { isDesk: boolean; refresh
   const [q, setQ] = useState('')
   const live = useLiveRefresh((frame) => frame.type === 'message' || frame.type === 'conversation')
   const list = usePagedList<ConversationSummary, string>(
-    (cursor) => fetchInbox({ filter, q: q || undefined, cursor, limit: 20 }),
+    (cursor) => fetchInbox({ filter, q: q || undefined, cursor, limit: PAGE_SIZE }),
     `${filter}|${q}`,
     refreshKey + live,
   )

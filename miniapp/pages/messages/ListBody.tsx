@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import BusyButton from '../../components/BusyButton'
 import { LoadError, Loading } from '../../components/PageState'
-import type { PagedList } from './use-paged-list'
+import type { PagedList } from '../../utils/use-paged-list'
 
 interface Props<T> {
   list: PagedList<T>

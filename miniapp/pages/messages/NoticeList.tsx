@@ -3,8 +3,8 @@ import type { Notice } from '@anju/shared'
 import NoticeCard from '../../components/NoticeCard'
 import { fetchNotices, markNoticeRead } from '../../services/notices'
 import { refreshUnread } from '../../services/unread'
+import { PAGE_SIZE, usePagedList } from '../../utils/use-paged-list'
 import ListBody from './ListBody'
-import { usePagedList } from './use-paged-list'
 import { useLiveRefresh } from './use-live-refresh'
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 /** 社区通知 / 我发布的通知. A resident reads a notice by tapping it. */
 export default function NoticeList({ viewer, refreshKey }: Props) {
   const live = useLiveRefresh((frame) => frame.type === 'notice')
-  const list = usePagedList<Notice, number>((cursor) => fetchNotices({ cursor, limit: 20 }), viewer, refreshKey + live)
+  const list = usePagedList<Notice, number>((cursor) => fetchNotices({ cursor, limit: PAGE_SIZE }), viewer, refreshKey + live)
 
   function open(notice: Notice) {
     if (viewer !== 'resident' || notice.read) return

@@ -5,9 +5,9 @@ import { MY_TICKET_TAB_LABELS, MY_TICKET_TABS, type TicketSummary } from '@anju/
 import BusyButton from '../../components/BusyButton'
 import { LoadError, Loading } from '../../components/PageState'
 import TicketStatus from '../../components/TicketStatus'
-import { reportPageUrl, ticketPageUrl, type MyTicketTab } from '../../services/tickets'
+import { fetchMyTickets, reportPageUrl, ticketPageUrl, type MyTicketTab } from '../../services/tickets'
 import { formatBeijingDateTime } from '../../utils/time'
-import { useMyTickets } from './use-my-tickets'
+import { PAGE_SIZE, usePagedList } from '../../utils/use-paged-list'
 
 const EMPTY_TEXT: Record<MyTicketTab, string> = {
   open: '没有正在办理的工单',
@@ -37,11 +37,16 @@ export default function MyTickets({ refreshKey, canReport }: { refreshKey: numbe
   const [tab, setTab] = useState<MyTicketTab>('all')
   const [pulls, setPulls] = useState(0)
   const pulling = useRef(false)
-  const list = useMyTickets(tab, refreshKey + pulls, () => {
-    if (!pulling.current) return
-    pulling.current = false
-    void Promise.resolve(Taro.stopPullDownRefresh()).catch(() => undefined)
-  })
+  const list = usePagedList<TicketSummary, string>(
+    (cursor) => fetchMyTickets({ tab, cursor, limit: PAGE_SIZE }),
+    tab,
+    refreshKey + pulls,
+    () => {
+      if (!pulling.current) return
+      pulling.current = false
+      void Promise.resolve(Taro.stopPullDownRefresh()).catch(() => undefined)
+    },
+  )
 
   usePullDownRefresh(() => {
     pulling.current = true
