@@ -4,3 +4,6 @@
 export type { User } from './entities'
 export { userById } from './lookups'
 export { openidOf } from './openids'
+export { userExists, usersByOpenid } from './account-lookups'
+export { userIdsNamedLike, userNames } from './names'
+export { countResidents, residenceOf } from './residences'
