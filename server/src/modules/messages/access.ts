@@ -3,6 +3,7 @@ import type { AuthUser } from '../../middleware/auth'
 import { notFound } from '../../errors/app-error'
 import type { Place } from '../places/entities'
 import { staffReach } from '../officers/service'
+import { scopeColumn } from '../places'
 import { TtlCache } from '../../lib/ttl-cache'
 import { Conversation } from './entities'
 
@@ -21,19 +22,10 @@ export async function deskScopeOf(em: EntityManager, user: AuthUser): Promise<De
   return scopes.get(user.id, () => staffReach(em, user.id))
 }
 
-/** The conversation column that holds an ancestor at the scope's level. */
-export const SCOPE_COLUMN = {
-  district: 'districtId',
-  street: 'streetId',
-  community: 'communityId',
-  grid: 'gridId',
-  building: 'buildingId',
-} as const
-
 export function deskCovers(scope: DeskScope, c: Conversation): boolean {
   if (scope === 'all') return true
-  const column = SCOPE_COLUMN[scope.level as keyof typeof SCOPE_COLUMN]
-  return column !== undefined && c[column] === scope.id
+  const column = scopeColumn(scope.level)
+  return column !== null && c[column] === scope.id
 }
 
 export async function sideOf(em: EntityManager, user: AuthUser, c: Conversation): Promise<ViewerSide | null> {

@@ -8,9 +8,9 @@ import { recordAudit } from '../audit/service'
 import { toOfficerCard } from '../officers/service'
 import { Place } from '../places/entities'
 import { buildingRouting } from '../officers'
-import { placeById } from '../places'
+import { placeById, scopeColumn } from '../places'
 import { Residence, User } from '../users/entities'
-import { SCOPE_COLUMN, conversationFor, deskScopeOf, type ViewerSide } from './access'
+import { conversationFor, deskScopeOf, type ViewerSide } from './access'
 import { Conversation } from './entities'
 import { unreadNotices } from './notices'
 import { conversationTopics } from './topics'
@@ -71,7 +71,7 @@ async function scopeOf(app: AppContext, user: AuthUser): Promise<{ side: ViewerS
   const scope = await deskScopeOf(app.ds.manager, user)
   if (!scope) throw forbidden('您的账号尚未设置管辖范围')
   if (scope === 'all') return { side: 'desk', where: '1 = 1', params: {} }
-  const column = SCOPE_COLUMN[scope.level as keyof typeof SCOPE_COLUMN]
+  const column = scopeColumn(scope.level)
   if (!column) throw forbidden('您的账号尚未设置管辖范围')
   return { side: 'desk', where: `c.${column} = :scopeId`, params: { scopeId: scope.id } }
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
 import type { MessageSide } from '@anju/shared'
+import { BuildingAncestors } from '../places'
 
 /**
  * One resident's thread with whoever leads their building. It belongs to the (resident, building)
@@ -13,7 +14,7 @@ import type { MessageSide } from '@anju/shared'
 @Index('ix_conversation_street', ['streetId', 'lastMessageAt'])
 @Index('ix_conversation_district', ['districtId', 'lastMessageAt'])
 @Index('ix_conversation_awaiting', ['awaitingSince'])
-export class Conversation {
+export class Conversation extends BuildingAncestors {
   @PrimaryGeneratedColumn()
   id: number
 
@@ -29,18 +30,6 @@ export class Conversation {
   @ForeignKey('User', { name: 'fk_conversation_officer', onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true })
   officerUserId: number | null
-
-  @Column({ type: 'int' })
-  districtId: number
-
-  @Column({ type: 'int', nullable: true })
-  streetId: number | null
-
-  @Column({ type: 'int', nullable: true })
-  communityId: number | null
-
-  @Column({ type: 'int', nullable: true })
-  gridId: number | null
 
   /** The last message's seq; a new message takes lastSeq + 1 under the row's lock. */
   @Column({ type: 'int', default: 0 })

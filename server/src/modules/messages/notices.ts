@@ -7,9 +7,10 @@ import { AppError, forbidden, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { recordAudit } from '../audit/service'
 import { BuildingLead } from '../officers/entities'
+import { scopeColumn } from '../places'
 import { Place } from '../places/entities'
 import { Residence } from '../users/entities'
-import { SCOPE_COLUMN, deskScopeOf } from './access'
+import { deskScopeOf } from './access'
 import { wholeSeconds } from './append'
 import { Notice, NoticeBuilding, NoticeRead } from './entities'
 import { buildingTopic } from './topics'
@@ -24,7 +25,7 @@ async function postableBuildings(em: EntityManager, user: AuthUser): Promise<num
   const scope = await deskScopeOf(em, user)
   if (!scope) throw forbidden('您的账号尚未设置管辖范围')
   const qb = em.createQueryBuilder(Place, 'b').select('b.id', 'id').where("b.level = 'building'")
-  if (scope !== 'all') qb.andWhere(`b.${SCOPE_COLUMN[scope.level as keyof typeof SCOPE_COLUMN] ?? 'id'} = :id`, { id: scope.id })
+  if (scope !== 'all') qb.andWhere(`b.${scopeColumn(scope.level) ?? 'id'} = :id`, { id: scope.id })
   return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id))
 }
 

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors/app-error'
 import { referenceDataChanged } from '../../db/reference-data'
 import { recordAudit } from '../audit/service'
 import { Place } from '../places/entities'
-import { ANCESTOR_COLUMN, isWithin } from '../places/repository'
+import { isWithin, scopeColumn } from '../places'
 import { Residence, User } from '../users/entities'
 import { BuildingLead, DutyDesk, OfficerProfile } from './entities'
 import { Conversation } from '../messages/entities'
@@ -131,11 +131,10 @@ export async function deskOverview(app: AppContext, userId: number): Promise<Des
   // The overview is of one place: an admin without a scope has none to show, as a desk without one.
   if (reach === null || reach === 'all') throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
   const scope = reach
-  const column = ANCESTOR_COLUMN[scope.level]
   const inScope = em
     .createQueryBuilder(Place, 'b')
     .where("b.level = 'building'")
-    .andWhere(`b.${String(column)} = :scopeId`, { scopeId: scope.id })
+    .andWhere(`b.${String(scopeColumn(scope.level))} = :scopeId`, { scopeId: scope.id })
   const [buildings, withoutOfficer, residents, leadRows] = await Promise.all([
     inScope.clone().getCount(),
     inScope.clone().leftJoin(BuildingLead, 'l', 'l.buildingId = b.id').andWhere('l.id IS NULL').getCount(),

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
 import type { PlaceLevel } from '@anju/shared'
+import { PlaceAncestors } from './scope'
 
 /**
  * One node of district → street → community → grid → building → unit. Each row also carries
@@ -7,7 +8,11 @@ import type { PlaceLevel } from '@anju/shared'
  */
 @Entity('place')
 @Index('uq_place_parent_name', ['parentId', 'name'], { unique: true })
-export class Place {
+@Index('ix_place_district', ['districtId'])
+@Index('ix_place_street', ['streetId'])
+@Index('ix_place_community', ['communityId'])
+@Index('ix_place_grid', ['gridId'])
+export class Place extends PlaceAncestors {
   @PrimaryGeneratedColumn()
   id: number
 
@@ -37,22 +42,7 @@ export class Place {
   @Column({ type: 'varchar', length: 200, nullable: true })
   address: string | null
 
-  @Index('ix_place_district')
-  @Column({ type: 'int', nullable: true })
-  districtId: number | null
-
-  @Index('ix_place_street')
-  @Column({ type: 'int', nullable: true })
-  streetId: number | null
-
-  @Index('ix_place_community')
-  @Column({ type: 'int', nullable: true })
-  communityId: number | null
-
-  @Index('ix_place_grid')
-  @Column({ type: 'int', nullable: true })
-  gridId: number | null
-
+  /** A unit's building (the other ancestors are inherited); null above units. */
   @Index('ix_place_building')
   @Column({ type: 'int', nullable: true })
   buildingId: number | null

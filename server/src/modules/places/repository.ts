@@ -1,21 +1,6 @@
 import { In, type EntityManager } from 'typeorm'
-import type { BuildingSummary, PlaceLevel } from '@anju/shared'
+import type { BuildingSummary } from '@anju/shared'
 import { Place } from './entities'
-
-/** The ancestor-id column of each level: "everything under X" is `WHERE <column> = X.id`. */
-export const ANCESTOR_COLUMN: Partial<Record<PlaceLevel, keyof Place>> = {
-  district: 'districtId',
-  street: 'streetId',
-  community: 'communityId',
-  grid: 'gridId',
-  building: 'buildingId',
-}
-
-export function isWithin(place: Place, scope: Place): boolean {
-  if (place.id === scope.id) return true
-  const column = ANCESTOR_COLUMN[scope.level]
-  return column !== undefined && place[column] === scope.id
-}
 
 /** Turns building rows into what a resident sees: names of their community, street, district and units. */
 export async function summarizeBuildings(em: EntityManager, buildings: Place[]): Promise<BuildingSummary[]> {

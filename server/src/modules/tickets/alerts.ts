@@ -6,7 +6,7 @@ import { notFound } from '../../errors/app-error'
 import { recordAudit } from '../audit/service'
 import { DutyDesk } from '../officers/entities'
 import { staffReach } from '../officers/service'
-import { ANCESTOR_COLUMN } from '../places/repository'
+import { scopeColumn } from '../places'
 import { DeskAlert, Ticket } from './entities'
 import { toSummaries } from './view'
 
@@ -39,8 +39,8 @@ async function desksInScope(app: AppContext, userId: number): Promise<number[]> 
   if (reach === null) return []
   const qb = em.createQueryBuilder(DutyDesk, 'd').select('d.id', 'id')
   if (reach !== 'all') {
-    const column = ANCESTOR_COLUMN[reach.level]
-    const below = column ? ` OR p.${String(column)} = :id` : ''
+    const column = scopeColumn(reach.level)
+    const below = column ? ` OR p.${column} = :id` : ''
     qb.innerJoin('place', 'p', 'p.id = d.placeId').where(`(p.id = :id${below})`, { id: reach.id })
   }
   return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id))

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
 import type { DESK_ALERT_KINDS, PlaceLevel, SubscribeEvent, TicketKind, TicketStatus } from '@anju/shared'
+import { BuildingAncestors } from '../places'
 
 /**
  * A resident's report and everything done about it. The place's ancestors are copied onto the row
@@ -17,7 +18,7 @@ import type { DESK_ALERT_KINDS, PlaceLevel, SubscribeEvent, TicketKind, TicketSt
 @Index('ix_ticket_accept_due', ['stage', 'acceptDueAt'])
 @Index('ix_ticket_resolve_due', ['stage', 'resolveDueAt'])
 @Index('ix_ticket_created', ['districtId', 'createdAt'])
-export class Ticket {
+export class Ticket extends BuildingAncestors {
   @PrimaryGeneratedColumn()
   id: number
 
@@ -61,22 +62,10 @@ export class Ticket {
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactPhoneEnc: string | null
 
-  /** The building the ticket is about, and its ancestors. */
+  /** The building the ticket is about; its ancestors are inherited. */
   @ForeignKey('Place', { name: 'fk_ticket_place', onDelete: 'RESTRICT' })
   @Column({ type: 'int' })
   placeId: number
-
-  @Column({ type: 'int' })
-  districtId: number
-
-  @Column({ type: 'int', nullable: true })
-  streetId: number | null
-
-  @Column({ type: 'int', nullable: true })
-  communityId: number | null
-
-  @Column({ type: 'int', nullable: true })
-  gridId: number | null
 
   @Column({ type: 'varchar', length: 160 })
   locationText: string

@@ -1,12 +1,12 @@
 import { In, type SelectQueryBuilder } from 'typeorm'
-import type { TicketDetail, TicketSummary, WorkbenchPage, myTicketsQuerySchema, workbenchQuerySchema } from '@anju/shared'
+import type { PlaceLevel, TicketDetail, TicketSummary, WorkbenchPage, myTicketsQuerySchema, workbenchQuerySchema } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { reaches, staffReach } from '../officers/service'
 import { Place } from '../places/entities'
-import { ANCESTOR_COLUMN } from '../places/repository'
+import { scopeColumn } from '../places'
 import { requireActors } from './access'
 import { Ticket } from './entities'
 import { beijingDayRange } from './numbers'
@@ -108,9 +108,9 @@ export async function workbench(app: AppContext, user: AuthUser, q: WorkbenchQue
   const base = () => {
     const qb = em.createQueryBuilder(Ticket, 't')
     if (q.view === 'mine') qb.where('t.handlerUserId = :me', { me: user.id })
-    else if (scope) qb.where(`t.${scopeColumn(scope)} = :scopeId`, { scopeId: scope.id })
+    else if (scope) qb.where(`t.${ticketScopeColumn(scope.level)} = :scopeId`, { scopeId: scope.id })
     else qb.where('1 = 1')
-    if (filterPlace) qb.andWhere(`t.${scopeColumn(filterPlace)} = :placeId`, { placeId: filterPlace.id })
+    if (filterPlace) qb.andWhere(`t.${ticketScopeColumn(filterPlace.level)} = :placeId`, { placeId: filterPlace.id })
     if (q.categoryId) qb.andWhere('t.categoryId = :categoryId', { categoryId: q.categoryId })
     if (q.from || q.to) {
       const { start, end } = beijingDayRange(q.from ?? '2000-01-01', q.to ?? '2999-12-31')
@@ -146,10 +146,10 @@ function keysetIndex(q: WorkbenchQuery, scope: Place | null): string | null {
   return owner ? `ix_ticket_${owner}${bySla ? '_sla' : ''}` : null
 }
 
-/** The ticket column that holds a place's id: its ancestor column, or placeId for a building. */
-export function scopeColumn(place: Place): string {
-  if (place.level === 'building') return 'placeId'
-  const column = ANCESTOR_COLUMN[place.level]
+/** The ticket column that holds the id of a place of this level: its ancestor column, or placeId for a building (a ticket has no buildingId). */
+export function ticketScopeColumn(level: PlaceLevel): string {
+  if (level === 'building') return 'placeId'
+  const column = scopeColumn(level)
   if (!column) throw new AppError(400, 'validation_failed', '不支持按单元筛选')
-  return String(column)
+  return column
 }

@@ -5,7 +5,7 @@ import { coveringDutyDesk } from '../officers/service'
 import type { Place } from '../places/entities'
 import type { TicketCategoryRow } from './entities'
 import { buildingRouting } from '../officers'
-import { placeById } from '../places'
+import { placeById, scopeColumn } from '../places'
 
 export interface Routing {
   handler: { userId: number; name: string; station: string } | null
@@ -39,9 +39,8 @@ export function nextLevel(level: PlaceLevel): PlaceLevel | null {
 
 /** The duty desk that answers for a ticket at a level: the desk covering the building's ancestor at that level. */
 export async function deskAtLevel(em: EntityManager, building: Place, level: PlaceLevel): Promise<DutyDeskCard | null> {
-  const ancestorId = { grid: building.gridId, community: building.communityId, street: building.streetId, district: building.districtId }[
-    level as 'grid' | 'community' | 'street' | 'district'
-  ]
+  const column = scopeColumn(level)
+  const ancestorId = column ? building[column] : null
   const place = ancestorId ? await placeById(em, ancestorId) : building
   return place ? coveringDutyDesk(em, place) : null
 }

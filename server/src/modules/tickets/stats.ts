@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from 'typeorm'
-import type { StatsQuery, StatsRow, TicketStats } from '@anju/shared'
-import { PLACE_LEVEL_LABELS } from '@anju/shared'
+import type { PlaceLevel, StatsQuery, StatsRow, TicketStats } from '@anju/shared'
+import { PLACE_LEVEL_LABELS, PLACE_LEVELS } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { csvLine } from '../../lib/csv'
@@ -9,15 +9,12 @@ import { reaches, staffReach } from '../officers/service'
 import { Place } from '../places/entities'
 import { Ticket, TicketCategoryRow } from './entities'
 import { beijingDayRange } from './numbers'
-import { scopeColumn } from './queries'
+import { ticketScopeColumn } from './queries'
 
-/** The level one below a scope, whose places make the "by place" rows. */
-const CHILD_COLUMN: Record<string, string> = {
-  district: 'streetId',
-  street: 'communityId',
-  community: 'gridId',
-  grid: 'placeId',
-  building: 'placeId',
+/** The ticket column of the places one level below a scope, which make the "by place" rows; a building's tickets are its own. */
+function childColumn(level: PlaceLevel): string {
+  const below = PLACE_LEVELS[PLACE_LEVELS.indexOf(level) + 1]
+  return below === undefined || below === 'unit' ? 'placeId' : ticketScopeColumn(below)
 }
 
 interface RawRow {
@@ -92,9 +89,9 @@ export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery
   const base = () =>
     em
       .createQueryBuilder(Ticket, 't')
-      .where(`t.${scopeColumn(scope)} = :scopeId`, { scopeId: scope.id })
+      .where(`t.${ticketScopeColumn(scope.level)} = :scopeId`, { scopeId: scope.id })
       .andWhere('t.createdAt >= :start AND t.createdAt < :end', { start, end })
-  const child = CHILD_COLUMN[scope.level] ?? 'placeId'
+  const child = childColumn(scope.level)
   const [total, byCategory, byPlace, byDay] = await Promise.all([
     aggregate(app, base(), null).getRawOne<RawRow>(),
     aggregate(app, base(), 't.categoryId').getRawMany<RawRow>(),
