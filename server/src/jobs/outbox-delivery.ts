@@ -1,4 +1,5 @@
 import { In, LessThanOrEqual } from 'typeorm'
+import { BEIJING_OFFSET_MS } from '@anju/shared'
 import type { AppContext } from '../context'
 import { claimDue, settleClaim } from '../db/claim'
 import { WechatSendError } from '../integrations/wechat/client'
@@ -99,7 +100,7 @@ async function send(app: AppContext, message: OutboxMessage): Promise<void> {
 }
 
 function beijingMinute(iso: string): string {
-  const at = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString()
+  const at = new Date(new Date(iso).getTime() + BEIJING_OFFSET_MS).toISOString()
   return `${at.slice(0, 10)} ${at.slice(11, 16)}`
 }
 

@@ -1,5 +1,6 @@
 import { In, type SelectQueryBuilder } from 'typeorm'
 import type { PlaceLevel, TicketDetail, TicketSummary, WorkbenchPage, myTicketsQuerySchema, workbenchQuerySchema } from '@anju/shared'
+import { beijingDayRange } from '@anju/shared'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
@@ -9,7 +10,6 @@ import { Place } from '../places/entities'
 import { scopeColumn } from '../places'
 import { requireActors } from './access'
 import { Ticket } from './entities'
-import { beijingDayRange } from './numbers'
 import { toDetail, toSummaries } from './view'
 
 type WorkbenchQuery = z.output<typeof workbenchQuerySchema>

@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from 'typeorm'
 import type { PlaceLevel, StatsQuery, StatsRow, TicketStats } from '@anju/shared'
-import { PLACE_LEVEL_LABELS, PLACE_LEVELS } from '@anju/shared'
+import { BEIJING_UTC_OFFSET_HOURS, beijingDayRange, PLACE_LEVEL_LABELS, PLACE_LEVELS } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { csvLine } from '../../lib/csv'
@@ -8,7 +8,6 @@ import type { AuthUser } from '../../middleware/auth'
 import { reaches, staffReach } from '../officers/service'
 import { Place } from '../places/entities'
 import { Ticket, TicketCategoryRow } from './entities'
-import { beijingDayRange } from './numbers'
 import { ticketScopeColumn } from './queries'
 
 /** The ticket column of the places one level below a scope, which make the "by place" rows; a building's tickets are its own. */
@@ -37,7 +36,10 @@ function minutesBetween(app: AppContext, from: string, to: string): string {
 }
 
 function beijingDay(app: AppContext, column: string): string {
-  return app.ds.options.type === 'better-sqlite3' ? `date(${column}, '+8 hours')` : `DATE(DATE_ADD(${column}, INTERVAL 8 HOUR))`
+  const hours = BEIJING_UTC_OFFSET_HOURS
+  return app.ds.options.type === 'better-sqlite3'
+    ? `date(${column}, '+${hours} hours')`
+    : `DATE(DATE_ADD(${column}, INTERVAL ${hours} HOUR))`
 }
 
 function aggregate(app: AppContext, qb: SelectQueryBuilder<Ticket>, key: string | null): SelectQueryBuilder<Ticket> {
