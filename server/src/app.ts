@@ -22,6 +22,7 @@ import { officerRoutes } from './modules/officers/routes'
 import { placeRoutes } from './modules/places/routes'
 import { ticketRoutes } from './modules/tickets/routes'
 import { uploadRoutes } from './modules/uploads/routes'
+import { userExists } from './modules/users'
 import { userRoutes } from './modules/users/routes'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
@@ -70,7 +71,7 @@ export function buildApp(ctx: AppContext): Koa {
       },
     }),
   )
-  koa.use(authenticate(ctx.config.jwtSecret, ctx.ds))
+  koa.use(authenticate(ctx.config.jwtSecret, { accountExists: (id) => userExists(ctx.ds.manager, id) }))
   koa.use(mountRoutes(routes).routes())
   return koa
 }

@@ -1,15 +1,7 @@
 import type { Context } from 'koa'
 import type { z } from 'zod'
-import type { Role } from '@anju/shared'
-import type { AuthUser } from '../middleware/auth'
+import type { Access, AuthUser } from '../middleware/auth'
 import type { LimitName } from './rate-limit'
-
-/**
- * A route is declared once: its path, who may call it and the zod schemas of what goes in and
- * out. The router mounts it (validating input at the edge) and the OpenAPI document is
- * generated from the same declaration, so the two cannot drift apart.
- */
-export type Access = 'public' | 'user' | readonly Role[]
 
 export interface RouteInput<B, Q, P> {
   body: B
@@ -18,6 +10,11 @@ export interface RouteInput<B, Q, P> {
   ctx: Context
 }
 
+/**
+ * A route is declared once: its path, who may call it and the zod schemas of what goes in and
+ * out. The router mounts it (validating input at the edge) and the OpenAPI document is
+ * generated from the same declaration, so the two cannot drift apart.
+ */
 export interface RouteSpec<B = unknown, Q = unknown, P = unknown, R = unknown, A extends Access = Access> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   path: string

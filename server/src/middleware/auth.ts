@@ -1,18 +1,19 @@
 import type { Middleware } from 'koa'
 import { createSecretKey, type KeyObject } from 'node:crypto'
 import jwt from 'jsonwebtoken'
-import { EntityNotFoundError, type DataSource } from 'typeorm'
+import { EntityNotFoundError } from 'typeorm'
 import type { Role } from '@anju/shared'
 import { ROLES } from '@anju/shared'
 import { isForeignKeyViolation } from '../db/errors'
 import { AppError, forbidden } from '../errors/app-error'
-import type { Access } from '../lib/route'
-import { User } from '../modules/users/entities'
 
 export interface AuthUser {
   id: number
   role: Role
 }
+
+/** Who may call a route: anyone, any signed-in user, or these roles (declared on each route, lib/route.ts). */
+export type Access = 'public' | 'user' | readonly Role[]
 
 const ISSUER = 'anju'
 
@@ -56,9 +57,10 @@ export function verifyAccessToken(secret: string, token: string): AuthUser {
  * request would add a statement to every hot path (message send, ticket submit) for a rare case,
  * so the database's foreign keys do the checking: a write for a missing user fails on its user
  * column, a read of the user's own row finds nothing. Only then, on that error path, is the
- * account looked up, and its absence answered 401 so the app logs in again.
+ * account looked up, and its absence answered 401 so the app logs in again. The look-up is given
+ * (users' userExists, wired in app.ts): middleware sits below the modules and imports none.
  */
-export function authenticate(secret: string, ds?: DataSource): Middleware {
+export function authenticate(secret: string, deps: { accountExists?: (userId: number) => Promise<boolean> } = {}): Middleware {
   return async (ctx, next) => {
     const header = ctx.get('authorization')
     ctx.state.user = null
@@ -74,7 +76,12 @@ export function authenticate(secret: string, ds?: DataSource): Middleware {
       await next()
     } catch (err) {
       const user = ctx.state.user as AuthUser | null
-      if (user && ds && (isForeignKeyViolation(err) || err instanceof EntityNotFoundError) && !(await accountExists(ds, user.id)))
+      if (
+        user &&
+        deps.accountExists &&
+        (isForeignKeyViolation(err) || err instanceof EntityNotFoundError) &&
+        !(await accountStillExists(deps.accountExists, user.id))
+      )
         throw accountGone()
       throw err
     }
@@ -84,11 +91,12 @@ export function authenticate(secret: string, ds?: DataSource): Middleware {
 const accountGone = () => new AppError(401, 'unauthenticated', '账号不存在或已注销，请重新登录')
 
 /** True when unsure (the database is failing too): the original error is then the answer. */
-async function accountExists(ds: DataSource, id: number): Promise<boolean> {
-  return ds
-    .getRepository(User)
-    .existsBy({ id })
-    .catch(() => true)
+async function accountStillExists(accountExists: (userId: number) => Promise<boolean>, id: number): Promise<boolean> {
+  try {
+    return await accountExists(id)
+  } catch {
+    return true
+  }
 }
 
 export function authorize(access: Access): Middleware {
