@@ -14,16 +14,17 @@ import { endCompressedBodyOnAbort } from './middleware/compressed-body'
 import { healthChecks } from './middleware/health'
 import { requestLog } from './middleware/request-log'
 import { serveFiles, serveH5 } from './middleware/static-files'
-import { authRoutes } from './modules/auth/routes'
-import { inviteRoutes } from './modules/invites/routes'
+import { on } from './events'
+import { authRoutes } from './modules/auth'
+import { inviteRoutes } from './modules/invites'
+import { followBuildingLead } from './modules/messages'
 import { messageRoutes } from './modules/messages/routes'
 import { socketHooks } from './modules/messages/socket-hooks'
-import { officerRoutes } from './modules/officers/routes'
-import { placeRoutes } from './modules/places/routes'
+import { officerRoutes } from './modules/officers'
+import { placeRoutes } from './modules/places'
 import { ticketRoutes } from './modules/tickets/routes'
 import { uploadRoutes } from './modules/uploads/routes'
-import { userExists } from './modules/users'
-import { userRoutes } from './modules/users/routes'
+import { userExists, userRoutes } from './modules/users'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
   return [
@@ -38,8 +39,17 @@ export function allRoutes(app: AppContext): AnyRoute[] {
   ]
 }
 
+/**
+ * Where a lower module's domain event makes a higher one act (events/index.ts). Subscribing is
+ * idempotent, so each app instance of a process may call it.
+ */
+function subscribeDomainEvents(): void {
+  on('buildingLeadChanged', followBuildingLead)
+}
+
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */
 export function buildApp(ctx: AppContext): Koa {
+  subscribeDomainEvents()
   // Demo-only routes exist only where they work: with the WeChat stand-in, outside production.
   const demo = !ctx.config.production && ctx.wechatStandinUrl !== null
   const routes = allRoutes(ctx).filter((r) => demo || !r.demoOnly)

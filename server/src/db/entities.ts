@@ -1,5 +1,6 @@
 import { AuditLog } from '../modules/audit/entities'
-import { Invite, RefreshToken } from '../modules/auth/entities'
+import { RefreshToken } from '../modules/auth/entities'
+import { Invite } from '../modules/invites/entities'
 import { BuildingLead, DutyDesk, OfficerProfile } from '../modules/officers/entities'
 import { Place } from '../modules/places/entities'
 import { Residence, User } from '../modules/users/entities'

@@ -10,8 +10,8 @@ import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/data-source'
-import { importPlaces } from '../modules/places/import'
-import { placeCsvFileRecords } from '../modules/places/import-csv'
+import { importBuildings } from '../modules/officers'
+import { placeCsvFileRecords } from '../modules/places'
 
 async function main() {
   const file = process.argv[2]
@@ -28,7 +28,7 @@ async function main() {
   let barStarted = false
   try {
     // The same streaming path as the API: the file is read a chunk at a time, checked, then written in batches.
-    const result = await importPlaces(ds, () => placeCsvFileRecords(path), {
+    const result = await importBuildings(ds, () => placeCsvFileRecords(path), {
       scope: null,
       onProgress: (done, total) => {
         if (!barStarted) bar.start(total, 0)

@@ -3,7 +3,7 @@ import 'reflect-metadata'
 import { join } from 'node:path'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/data-source'
-import { seedDemoData } from '../db/seed'
+import { seedDemoData } from '../demo/seed'
 
 async function main() {
   const config = loadConfig()

@@ -1,4 +1,4 @@
 /**
  * The audit module's door: what other modules may use. Everything else in this folder is internal.
  */
-export {}
+export { recordAudit } from './service'

@@ -3,14 +3,12 @@ import {
   demoCodeRequestSchema,
   demoCodeResponseSchema,
   loginOptionsSchema,
-  redeemInviteSchema,
   refreshSchema,
   tokenPairSchema,
   wechatLoginSchema,
 } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { route } from '../../lib/route'
-import { redeemInvite } from '../invites/service'
 import { demoCode, loginOptions, loginWithWechat, logout, refreshSession } from './service'
 
 export const authRoutes = (app: AppContext) => [
@@ -66,16 +64,5 @@ export const authRoutes = (app: AppContext) => [
     body: refreshSchema,
     response: z.undefined(),
     handler: ({ body }) => logout(app, body.refreshToken),
-  }),
-  route({
-    method: 'post',
-    path: '/api/auth/redeem-invite',
-    tag: 'auth',
-    access: 'user',
-    summary: '使用邀请码成为工作人员（楼长民警、志愿者、值班台）',
-    body: redeemInviteSchema,
-    response: tokenPairSchema,
-    limits: ['invite-by-user', 'invite-by-address'],
-    handler: ({ body, user, ctx }) => redeemInvite(app, user, body, ctx.ip),
   }),
 ]

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { DemoIdentity, LoginOptions, TokenPair } from '@anju/shared'
 import { ROLE_LABELS, ROLES } from '@anju/shared'
-import { In, Like } from 'typeorm'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { encrypt, sha256 } from '../../lib/crypto'
 import { mintStandinCode } from '../../standins/wechat/server'
-import { buildingLeadCardFor } from '../officers/service'
-import { Place } from '../places/entities'
-import { Residence, User } from '../users/entities'
+import { buildingLeadCardFor } from '../officers'
+import { findPlaces } from '../places'
+import { findOrCreateResidentByOpenid, getUser, openidExists, residencesOf, usersByOpenidPrefix } from '../users'
 import { familyOf, issueTokens, revokeFamily, rotateRefreshToken } from './tokens'
 
 /** Seeded demo accounts have openids starting with this; only listed when the WeChat stand-in is in use. */
@@ -37,19 +36,7 @@ export async function loginWithWechat(app: AppContext, code: string, address: st
   const session = await app.wechat.code2Session(code)
   const sealedKey = encrypt(app.config.dataKey, session.sessionKey)
   return app.ds.transaction(async (em) => {
-    let user = await em.findOneBy(User, { openid: session.openid })
-    if (!user) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(User)
-        .values({ openid: session.openid, role: 'resident', name: '微信用户', scopePlaceId: null, wechatSessionKey: sealedKey })
-        .orIgnore() // two first logins at once: the second finds the first's row
-        .execute()
-      user = await em.findOneByOrFail(User, { openid: session.openid })
-    } else {
-      await em.update(User, { id: user.id }, { wechatSessionKey: sealedKey })
-    }
+    const user = await findOrCreateResidentByOpenid(em, session.openid, sealedKey)
     if (user.disabledAt) throw new AppError(403, 'forbidden', '该账号已停用，请联系值班台')
     return issueTokens(app, em, user)
   })
@@ -58,7 +45,7 @@ export async function loginWithWechat(app: AppContext, code: string, address: st
 export async function refreshSession(app: AppContext, refreshToken: string, address: string): Promise<TokenPair> {
   await app.limits.consume('refresh-by-address', address)
   return rotateRefreshToken(app, refreshToken, async (em, userId, familyId) => {
-    const user = await em.findOneByOrFail(User, { id: userId })
+    const user = await getUser(em, userId)
     if (user.disabledAt) throw new AppError(401, 'unauthenticated', '该账号已停用')
     return issueTokens(app, em, user, familyId)
   })
@@ -75,13 +62,13 @@ export async function loginOptions(app: AppContext): Promise<LoginOptions> {
 }
 
 async function demoIdentities(app: AppContext): Promise<DemoIdentity[]> {
-  const users = (
-    await app.ds.getRepository(User).find({ where: { openid: Like(`${DEMO_OPENID_PREFIX}%`) }, order: { id: 'ASC' }, take: 50 })
-  ).sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
-  const residences = await app.ds.getRepository(Residence).findBy({ userId: In(users.map((u) => u.id)) })
-  const places = await app.ds.getRepository(Place).findBy({
-    id: In([...residences.map((r) => r.buildingId), ...users.map((u) => u.scopePlaceId ?? 0)]),
-  })
+  const em = app.ds.manager
+  const users = (await usersByOpenidPrefix(em, DEMO_OPENID_PREFIX, 50)).sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
+  const residences = await residencesOf(
+    em,
+    users.map((u) => u.id),
+  )
+  const places = await findPlaces(em, [...residences.map((r) => r.buildingId), ...users.map((u) => u.scopePlaceId ?? 0)])
   const placeName = new Map(places.map((p) => [p.id, p.name]))
   const homeOf = new Map(residences.map((r) => [r.userId, r.buildingId]))
   const identities: DemoIdentity[] = [{ key: NEW_RESIDENT_KEY, label: '新居民', role: 'resident', description: '第一次使用，尚未绑定楼栋' }]
@@ -110,7 +97,7 @@ export async function demoCode(app: AppContext, key: string): Promise<{ code: st
     openid = `guest-${randomBytes(9).toString('hex')}`
   } else {
     if (!key.startsWith(DEMO_OPENID_PREFIX)) throw notFound('演示账号')
-    const exists = await app.ds.getRepository(User).existsBy({ openid: key })
+    const exists = await openidExists(app.ds.manager, key)
     if (!exists) throw notFound('演示账号')
     openid = key
   }

@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error'
 import { sha256 } from '../../lib/crypto'
 import { signAccessToken } from '../../middleware/auth'
 import type { AppContext } from '../../context'
-import type { User } from '../users/entities'
+import type { User } from '../users'
 import { RefreshToken } from './entities'
 
 const invalidRefresh = () => new AppError(401, 'unauthenticated', '登录已失效，请重新登录')

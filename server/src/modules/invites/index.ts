@@ -1,4 +1,4 @@
 /**
  * The invites module's door: what other modules may use. Everything else in this folder is internal.
  */
-export {}
+export { inviteRoutes } from './routes'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { AuditLog } from '../audit/entities'
-import { Invite } from '../auth/entities'
+import { Invite } from './entities'
 import { Place } from '../places/entities'
 
 /** The desk's 生成邀请码 retried after a lost answer gives back the same invite and code, never a second invite. */

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { createInviteSchema, inviteSchema } from '@anju/shared'
+import { createInviteSchema, inviteSchema, redeemInviteSchema, tokenPairSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { route } from '../../lib/route'
-import { createInvite, listInvites } from './service'
+import { createInvite, listInvites, redeemInvite } from './service'
 
 export const inviteRoutes = (app: AppContext) => [
   route({
@@ -24,5 +24,16 @@ export const inviteRoutes = (app: AppContext) => [
     summary: '我创建的邀请码',
     response: z.object({ items: z.array(inviteSchema) }),
     handler: ({ user }) => listInvites(app, user),
+  }),
+  route({
+    method: 'post',
+    path: '/api/auth/redeem-invite',
+    tag: 'auth',
+    access: 'user',
+    summary: '使用邀请码成为工作人员（楼长民警、志愿者、值班台）',
+    body: redeemInviteSchema,
+    response: tokenPairSchema,
+    limits: ['invite-by-user', 'invite-by-address'],
+    handler: ({ body, user, ctx }) => redeemInvite(app, user, body, ctx.ip),
   }),
 ]

@@ -5,17 +5,14 @@ import { isUniqueViolation } from '../../db/errors'
 import { AppError, forbidden, notFound } from '../../errors/app-error'
 import { derivedHumanCode, sha256 } from '../../lib/crypto'
 import type { AuthUser } from '../../middleware/auth'
-import { recordAudit } from '../audit/service'
-import { Invite } from '../auth/entities'
-import { issueTokens, revokeAllForUser } from '../auth/tokens'
-import { OfficerProfile } from '../officers/entities'
-import { reaches, staffReach } from '../officers/service'
-import { Place } from '../places/entities'
-import { User } from '../users/entities'
+import { recordAudit } from '../audit'
+import { issueTokens, revokeAllForUser } from '../auth'
+import { enrolOfficer, reaches, staffReach } from '../officers'
+import { findPlace, findPlaceOrFail, findPlaces, type Place } from '../places'
+import { getUser, makeStaff, userById } from '../users'
+import { Invite } from './entities'
 
 const invalidInvite = () => new AppError(400, 'invite_invalid', '邀请码无效、已使用或已过期')
-/** New officers start with a weekday day shift; they set their own hours afterwards. */
-const DEFAULT_DUTY_HOURS = [{ days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' }]
 
 function toDto(invite: Invite, place: Place, code?: string): InviteDto {
   return {
@@ -40,7 +37,7 @@ export async function createInvite(app: AppContext, actor: AuthUser, input: Crea
   const em = app.ds.manager
   const prior = await em.findOneBy(Invite, { createdByUserId: actor.id, clientKey: input.clientKey })
   if (prior) return replayInvite(app, prior)
-  const [place, reach] = await Promise.all([em.findOneBy(Place, { id: input.placeId }), staffReach(em, actor.id)])
+  const [place, reach] = await Promise.all([findPlace(em, input.placeId), staffReach(em, actor.id)])
   if (!place || !reaches(reach, place)) throw notFound('地点')
   if (input.role === 'admin' && actor.role !== 'admin') throw forbidden('只有系统管理员可以邀请管理员')
   if (place.level === 'building' || place.level === 'unit') {
@@ -60,7 +57,7 @@ export async function createInvite(app: AppContext, actor: AuthUser, input: Crea
 
 /** The first answer again; the code only while it can still be used. */
 async function replayInvite(app: AppContext, invite: Invite): Promise<InviteDto> {
-  const place = await app.ds.manager.findOneByOrFail(Place, { id: invite.placeId })
+  const place = await findPlaceOrFail(app.ds.manager, invite.placeId)
   return toDto(invite, place, invite.usedAt ? undefined : inviteCode(app, invite.createdByUserId, invite.clientKey!))
 }
 
@@ -95,7 +92,10 @@ export async function listInvites(app: AppContext, actor: AuthUser): Promise<{ i
     order: { id: 'DESC' },
     take: 50,
   })
-  const places = await app.ds.getRepository(Place).findBy(invites.map((i) => ({ id: i.placeId })))
+  const places = await findPlaces(
+    app.ds.manager,
+    invites.map((i) => i.placeId),
+  )
   return {
     items: invites.flatMap((i) => {
       const p = places.find((x) => x.id === i.placeId)
@@ -131,7 +131,7 @@ export async function redeemInvite(app: AppContext, caller: AuthUser, input: Red
 async function replayRedeem(app: AppContext, caller: AuthUser, codeHash: string): Promise<TokenPair | null> {
   const em = app.ds.manager
   const invite = await em.findOneBy(Invite, { codeHash, usedByUserId: caller.id })
-  const user = invite ? await em.findOneBy(User, { id: caller.id }) : null
+  const user = invite ? await userById(em, caller.id) : null
   if (!invite || !user || user.disabledAt || user.role !== invite.role || user.scopePlaceId !== invite.placeId) return null
   return app.ds.transaction((tx) => issueTokens(app, tx, user))
 }
@@ -151,26 +151,9 @@ function redeemOnce(app: AppContext, caller: AuthUser, codeHash: string, input: 
     const claimed = await em.update(Invite, { id: invite.id, usedAt: IsNull() }, { usedAt: now, usedByUserId: caller.id })
     if (claimed.affected !== 1) throw invalidInvite()
     if (invite.role === 'officer') {
-      const taken = await em.findOneBy(OfficerProfile, { policeNumber: input.policeNumber! })
-      if (taken && taken.userId !== caller.id) throw new AppError(409, 'conflict', '该警号已被使用，请核对')
-      const place = await em.findOneByOrFail(Place, { id: invite.placeId })
-      const street = place.streetId ? await em.findOneBy(Place, { id: place.streetId }) : place.level === 'street' ? place : null
-      await em.upsert(
-        OfficerProfile,
-        {
-          userId: caller.id,
-          policeNumber: input.policeNumber!,
-          phone: input.phone!,
-          photoUrl: null,
-          station: `${(street ?? place).name.replace(/街道$/, '')}派出所`,
-          duties: ['宣传员', '安全员', '调解员', '治安管理员', '信息采集员', '情报收集员'],
-          dutyHours: DEFAULT_DUTY_HOURS,
-          onLeaveUntil: null,
-        },
-        ['userId'],
-      )
+      await enrolOfficer(em, { userId: caller.id, policeNumber: input.policeNumber!, phone: input.phone!, placeId: invite.placeId })
     }
-    await em.update(User, { id: caller.id }, { role: invite.role, name: input.name, scopePlaceId: invite.placeId })
+    await makeStaff(em, caller.id, { role: invite.role, name: input.name, scopePlaceId: invite.placeId })
     await revokeAllForUser(em, caller.id, now)
     await recordAudit(em, {
       actorUserId: caller.id,
@@ -179,6 +162,6 @@ function redeemOnce(app: AppContext, caller: AuthUser, codeHash: string, input: 
       targetId: invite.id,
       detail: { role: invite.role },
     })
-    return issueTokens(app, em, await em.findOneByOrFail(User, { id: caller.id }))
+    return issueTokens(app, em, await getUser(em, caller.id))
   })
 }

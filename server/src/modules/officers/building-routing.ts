@@ -5,7 +5,7 @@ import { TtlCache, cachePerDataSource } from '../../lib/ttl-cache'
 import type { Place } from '../places'
 import { userById, type User } from '../users'
 import { BuildingLead, OfficerProfile } from './entities'
-import { coveringDutyDesk } from './service'
+import { coveringDutyDesk } from './desk-cover'
 
 /** Who answers a building: its lead officer (null when none, or their account is disabled), and the desk that covers it. */
 export interface BuildingRouting {
@@ -21,6 +21,9 @@ export const buildingRouting = (em: EntityManager, building: Place): Promise<Bui
   routings(em.connection).get(building.id, async () => {
     const [desk, lead] = await Promise.all([coveringDutyDesk(em, building), em.findOneBy(BuildingLead, { buildingId: building.id })])
     if (!lead) return { lead: null, desk }
-    const [user, profile] = await Promise.all([userById(em, lead.officerUserId), em.findOneBy(OfficerProfile, { userId: lead.officerUserId })])
+    const [user, profile] = await Promise.all([
+      userById(em, lead.officerUserId),
+      em.findOneBy(OfficerProfile, { userId: lead.officerUserId }),
+    ])
     return { lead: user && profile && !user.disabledAt ? { user, profile } : null, desk }
   })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { startTestApp, type TestApp } from '../../test/harness'
-import { Invite } from '../auth/entities'
+import { Invite } from '../invites/entities'
 import { Place } from '../places/entities'
 import { TicketCategoryRow } from '../tickets/entities'
 import { reportBody, tokensFor, categoryId, homeBuildingId } from '../tickets/test-helpers'

@@ -1,13 +1,27 @@
 import { In, IsNull, type EntityManager } from 'typeorm'
 import type { PlaceCsvRow, PlaceLevel } from '@anju/shared'
-import { BuildingLead } from '../officers/entities'
 import { Place } from './entities'
 
 /**
- * Writes one batch of checked rows in a few statements: the batch's buildings, units and leads
- * are read with one query each and the new ones inserted together, so a batch of a few hundred
- * rows costs a handful of round trips, not several per row. The caller runs it in a transaction.
+ * Writes one batch of checked rows in a few statements: the batch's buildings and units (and
+ * what an extension adds) are read with one query each and the new ones inserted together, so a
+ * batch of a few hundred rows costs a handful of round trips, not several per row. The caller
+ * runs it in a transaction.
  */
+
+/**
+ * What a module above places imports from the same rows, in the same checks and the same
+ * transactions (officers: each building's lead officer), without places knowing it.
+ */
+export interface PlaceImportExtension {
+  /** Why a parsed row cannot be imported, or null; asked after the row's own checks, before its scope. */
+  check(row: PlaceCsvRow): string | null
+  /**
+   * Writes its part of a batch after the batch's places, in the batch's transaction; `buildingIds`
+   * are by row (null for a row that failed). Returns the rows it changed something for.
+   */
+  write(em: EntityManager, rows: readonly PlaceCsvRow[], buildingIds: ReadonlyArray<number | null>): Promise<number[]>
+}
 
 export const ANCESTORS = ['district', 'street', 'community', 'grid'] as const
 export type AncestorLevel = (typeof ANCESTORS)[number]
@@ -34,7 +48,7 @@ export async function writeBatch(
   em: EntityManager,
   rows: readonly ValidRow[],
   ancestors: AncestorMap,
-  officers: Map<string, number>,
+  extension?: PlaceImportExtension,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = []
   const grids: Array<Place | null> = []
@@ -103,8 +117,9 @@ export async function writeBatch(
     if (outcomes[i] === 'unchanged') outcomes[i] = 'updated'
   }
   const addedUnits = await ensureUnits(em, rows, buildings, new Set(created))
-  const changedLeads = await ensureLeads(em, rows, buildings, officers)
-  for (const i of [...addedUnits, ...changedLeads]) touched(i)
+  const buildingIds = buildings.map((b) => b?.id ?? null)
+  const extended = extension ? await extension.write(em, rows, buildingIds) : []
+  for (const i of [...addedUnits, ...extended]) touched(i)
   return outcomes
 }
 
@@ -208,31 +223,4 @@ async function ensureUnits(
   })
   await insertPlaces(em, units)
   return added
-}
-
-/** Makes each row's officer the lead of its building; returns the rows that changed a lead. */
-async function ensureLeads(
-  em: EntityManager,
-  rows: readonly ValidRow[],
-  buildings: ReadonlyArray<Place | null>,
-  officers: Map<string, number>,
-): Promise<number[]> {
-  const wanted = buildings.flatMap((b, i) =>
-    b && rows[i]!.officer_police_number ? [{ i, buildingId: b.id, officerUserId: officers.get(rows[i]!.officer_police_number)! }] : [],
-  )
-  if (wanted.length === 0) return []
-  const leads = new Map(
-    (await em.find(BuildingLead, { where: { buildingId: In(wanted.map((w) => w.buildingId)) } })).map((l) => [l.buildingId, l]),
-  )
-  const inserts: Array<{ buildingId: number; officerUserId: number }> = []
-  const changed: number[] = []
-  for (const { i, buildingId, officerUserId } of wanted) {
-    const lead = leads.get(buildingId)
-    if (lead?.officerUserId === officerUserId) continue
-    if (lead) await em.update(BuildingLead, { id: lead.id }, { officerUserId })
-    else inserts.push({ buildingId, officerUserId })
-    changed.push(i)
-  }
-  if (inserts.length > 0) await em.createQueryBuilder().insert().into(BuildingLead).values(inserts).updateEntity(false).execute()
-  return changed
 }

@@ -1,9 +1,17 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import { placeCsvRowSchema, type PlaceImportResult } from '@anju/shared'
 import { isDeadlock, isUniqueViolation } from '../../db/errors'
-import { OfficerProfile } from '../officers/entities'
 import { Place } from './entities'
-import { ANCESTORS, loadAncestors, writeBatch, type AncestorLevel, type AncestorMap, type Outcome, type ValidRow } from './import-batch'
+import {
+  ANCESTORS,
+  loadAncestors,
+  writeBatch,
+  type AncestorLevel,
+  type AncestorMap,
+  type Outcome,
+  type PlaceImportExtension,
+  type ValidRow,
+} from './import-batch'
 import type { CsvRecord } from './import-csv'
 
 /**
@@ -26,6 +34,8 @@ export interface ImportOptions {
   /** Only places under this one may be touched (a dispatcher's scope); null for everything. */
   scope: Place | null
   onProgress?: (done: number, total: number) => void
+  /** What a module above imports from the same rows, in the same transactions (officers: building leads). */
+  extension?: PlaceImportExtension
 }
 
 /**
@@ -59,7 +69,7 @@ interface Checker {
   check(record: CsvRecord): ValidRow | string
 }
 
-async function rowChecker(em: EntityManager, scope: Place | null, officers: Map<string, number>): Promise<Checker> {
+async function rowChecker(em: EntityManager, scope: Place | null, extension: PlaceImportExtension | undefined): Promise<Checker> {
   const scopeNames = scope ? await scopeChainNames(em, scope) : null
   const seenCodes = new Set<string>()
   return {
@@ -68,7 +78,8 @@ async function rowChecker(em: EntityManager, scope: Place | null, officers: Map<
       if (!parsed.success) return parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('；')
       const row = parsed.data
       if (seenCodes.has(row.building_code)) return `楼栋编码 ${row.building_code} 在文件中重复`
-      if (row.officer_police_number && !officers.has(row.officer_police_number)) return `警号 ${row.officer_police_number} 不存在`
+      const refused = extension?.check(row)
+      if (refused) return refused
       if (scopeNames?.some(([level, name]) => row[level] !== name)) return `不在您的管辖范围（${scopeNames.map(([, n]) => n).join(' ')}）内`
       seenCodes.add(row.building_code)
       return { ...row, line }
@@ -84,13 +95,10 @@ async function* recordsOf(source: PlaceRecords): AsyncGenerator<CsvRecord> {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: ImportOptions): Promise<PlaceImportResult> {
-  const officers = new Map(
-    (await ds.getRepository(OfficerProfile).find({ select: { userId: true, policeNumber: true } })).map((o) => [o.policeNumber, o.userId]),
-  )
   const errors = new ErrorReport()
   let rows = 0
   let good = 0
-  const checking = await rowChecker(ds.manager, opts.scope, officers)
+  const checking = await rowChecker(ds.manager, opts.scope, opts.extension)
   const checkError = errors.pass()
   for await (const record of recordsOf(source)) {
     rows += 1
@@ -101,7 +109,7 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
 
   const result = { rows, created: 0, updated: 0, unchanged: 0 }
   const ancestors = await loadAncestors(ds.manager)
-  const writing = await rowChecker(ds.manager, opts.scope, officers)
+  const writing = await rowChecker(ds.manager, opts.scope, opts.extension)
   // Batches are written in file order and their outcomes come back in row order.
   const writeError = errors.pass()
   let batch: ValidRow[] = []
@@ -109,7 +117,7 @@ export async function importPlaces(ds: DataSource, source: PlaceRecords, opts: I
   const flush = async () => {
     const rowsOfBatch = batch
     batch = []
-    const outcomes = await writeBatchOnce(ds, rowsOfBatch, ancestors, officers)
+    const outcomes = await writeBatchOnce(ds, rowsOfBatch, ancestors, opts.extension)
     outcomes.forEach((outcome, i) => {
       if (typeof outcome === 'string') result[outcome] += 1
       else writeError(rowsOfBatch[i]!.line, outcome.error)
@@ -137,10 +145,15 @@ const BATCH_ATTEMPTS = 8
  * then rolled back whole and, after a growing pause (for the other batch to commit), written
  * again from fresh reads, which now find the other import's rows and use them.
  */
-async function writeBatchOnce(ds: DataSource, rows: ValidRow[], ancestors: AncestorMap, officers: Map<string, number>): Promise<Outcome[]> {
+async function writeBatchOnce(
+  ds: DataSource,
+  rows: ValidRow[],
+  ancestors: AncestorMap,
+  extension: PlaceImportExtension | undefined,
+): Promise<Outcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction((em) => writeBatch(em, rows, ancestors, officers))
+      return await ds.transaction((em) => writeBatch(em, rows, ancestors, extension))
     } catch (err) {
       if (attempt >= BATCH_ATTEMPTS || !(isUniqueViolation(err) || isDeadlock(err))) throw err
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 50))

@@ -1,5 +1,8 @@
 import QRCode from 'qrcode'
+import type { EntityManager } from 'typeorm'
 import type { BuildingSummary } from '@anju/shared'
+import type { Place } from './entities'
+import { summarizeBuildings } from './repository'
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -22,4 +25,10 @@ export async function buildingQrSign(building: BuildingSummary, link: string): P
 <text x="210" y="488" text-anchor="middle" font-size="20" fill="#333333">${escapeXml(building.street)} · 楼栋编码 ${escapeXml(building.code)}</text>
 <text x="210" y="548" text-anchor="middle" font-size="22" font-weight="700" fill="#c62828">紧急情况请拨打 110</text>
 </svg>`
+}
+
+/** The printable sign of a building row, its link under `baseUrl`. */
+export async function buildingQrSvg(em: EntityManager, building: Place, baseUrl: string): Promise<string> {
+  const [summary] = await summarizeBuildings(em, [building])
+  return buildingQrSign(summary!, buildingLink(baseUrl, building.code!))
 }

@@ -1,9 +1,7 @@
-import { z } from 'zod'
-import { bindResidenceSchema, buildingLeadCardSchema, idSchema, meSchema, updateMeSchema } from '@anju/shared'
+import { bindResidenceSchema, meSchema, updateMeSchema } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { route } from '../../lib/route'
-import { buildingLeadCardFor } from '../officers/service'
-import { bindResidence, getMe, renameMe, residentFor } from './service'
+import { bindResidence, getMe, renameMe } from './service'
 
 export const userRoutes = (app: AppContext) => [
   route({
@@ -36,29 +34,5 @@ export const userRoutes = (app: AppContext) => [
     body: bindResidenceSchema,
     response: meSchema,
     handler: ({ user, body }) => bindResidence(app, user.id, body),
-  }),
-  route({
-    method: 'get',
-    path: '/api/me/building-lead',
-    tag: 'me',
-    access: ['resident'],
-    summary: '我的楼长民警，以及民警休息时值守的值班台',
-    response: buildingLeadCardSchema,
-    handler: ({ user }) => buildingLeadCardFor(app, user.id),
-  }),
-  route({
-    method: 'get',
-    path: '/api/residents/:id',
-    tag: 'residents',
-    access: 'user',
-    summary: '居民档案（本人、所在楼栋的楼长民警、管辖的值班台可见）',
-    params: z.object({ id: idSchema }),
-    response: z.object({
-      id: z.number().int(),
-      name: z.string(),
-      building: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-      unit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-    }),
-    handler: ({ user, params }) => residentFor(app, user, params.id),
   }),
 ]

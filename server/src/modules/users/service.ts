@@ -1,19 +1,16 @@
-import { In } from 'typeorm'
 import { updateMeSchemaFor, type BindResidenceInput, type Me, type UpdateMeInput } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
-import type { AuthUser } from '../../middleware/auth'
-import { mayManageBuilding } from '../officers/service'
-import { Place } from '../places/entities'
+import { findBuilding, findPlaces, findUnitOfBuilding } from '../places'
 import { Residence, User } from './entities'
 
 export async function getMe(app: AppContext, userId: number): Promise<Me> {
   const em = app.ds.manager
   const [user, residence] = await Promise.all([em.findOneByOrFail(User, { id: userId }), em.findOneBy(Residence, { userId })])
   const placeIds = [residence?.buildingId, residence?.unitId, user.scopePlaceId].filter((x): x is number => !!x)
-  const places = await em.findBy(Place, { id: In(placeIds) })
+  const places = await findPlaces(em, placeIds)
   const building = places.find((p) => p.id === residence?.buildingId)
-  const parents = building ? await em.findBy(Place, { id: In([building.communityId ?? 0, building.streetId ?? 0]) }) : []
+  const parents = building ? await findPlaces(em, [building.communityId ?? 0, building.streetId ?? 0]) : []
   const unit = places.find((p) => p.id === residence?.unitId)
   const scope = places.find((p) => p.id === user.scopePlaceId)
   return {
@@ -48,39 +45,13 @@ export async function renameMe(app: AppContext, userId: number, input: UpdateMeI
 /** Binds (or moves) a resident to a building and optionally a unit of it. Binding again is harmless. */
 export async function bindResidence(app: AppContext, userId: number, input: BindResidenceInput): Promise<Me> {
   const em = app.ds.manager
-  const building = await em.findOneBy(Place, { id: input.buildingId, level: 'building' })
+  const building = await findBuilding(em, input.buildingId)
   if (!building) throw notFound('楼栋')
   const unitId = input.unitId ?? null
   if (unitId !== null) {
-    const unit = await em.findOneBy(Place, { id: unitId, level: 'unit', parentId: building.id })
+    const unit = await findUnitOfBuilding(em, unitId, building.id)
     if (!unit) throw new AppError(400, 'validation_failed', '所选单元不属于该楼栋', [{ path: 'unitId', message: '单元不属于该楼栋' }])
   }
   await app.ds.getRepository(Residence).upsert({ userId, buildingId: building.id, unitId }, ['userId'])
   return getMe(app, userId)
-}
-
-/**
- * A resident's record, as far as the caller may see it: residents themselves, the officer who
- * leads their building, the duty desk whose scope holds it. Anyone else gets 404, not 403, so
- * that the existence of a record is not revealed either.
- */
-export async function residentFor(app: AppContext, caller: AuthUser, residentId: number) {
-  const em = app.ds.manager
-  const resident = await em.findOneBy(User, { id: residentId, role: 'resident' })
-  const residence = resident ? await em.findOneBy(Residence, { userId: residentId }) : null
-  const building = residence ? await em.findOneBy(Place, { id: residence.buildingId }) : null
-  const allowed = resident && (await mayView(app, caller, resident.id, building))
-  if (!resident || !allowed) throw notFound('居民')
-  const unit = residence?.unitId ? await em.findOneBy(Place, { id: residence.unitId }) : null
-  return {
-    id: resident.id,
-    name: resident.name,
-    building: building ? { id: building.id, name: building.name } : null,
-    unit: unit ? { id: unit.id, name: unit.name } : null,
-  }
-}
-
-async function mayView(app: AppContext, caller: AuthUser, residentId: number, building: Place | null): Promise<boolean> {
-  if (caller.id === residentId || caller.role === 'admin') return true
-  return building !== null && mayManageBuilding(app, caller, building)
 }
