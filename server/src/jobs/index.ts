@@ -1,8 +1,8 @@
 import type { AppContext } from '../context'
 import { deliverOutbox } from './outbox-delivery'
 import { runSlaSweep } from './sla-sweep'
-import { retryPendingMediaChecks } from '../modules/uploads/service'
-import { coverUnanswered } from '../modules/messages/cover'
+import { retryPendingMediaChecks } from '../modules/uploads'
+import { coverUnanswered } from '../modules/messages'
 
 /**
  * Background work of a server instance. Every instance runs it; the jobs claim rows with

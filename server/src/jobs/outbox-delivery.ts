@@ -1,12 +1,9 @@
-import { In, LessThanOrEqual } from 'typeorm'
 import { BEIJING_OFFSET_MS } from '@anju/shared'
 import type { AppContext } from '../context'
-import { claimDue, settleClaim } from '../db/claim'
 import { WechatSendError } from '../integrations/wechat/client'
-import { OutboxMessage } from '../modules/notifications/entities'
-import type { TicketNotice } from '../modules/notifications/outbox'
-import type { MessageNotice } from '../modules/messages/notify'
-import { User } from '../modules/users/entities'
+import type { MessageNotice } from '../modules/messages'
+import { claimDueOutbox, settleOutbox, type OutboxMessage, type TicketNotice } from '../modules/notifications'
+import { userById } from '../modules/users'
 
 const BATCH = 50
 const LOCK_MS = 60_000
@@ -28,17 +25,12 @@ export interface DeliveryResult {
 export async function deliverOutbox(app: AppContext): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0, retried: 0 }
   const now = app.now()
-  const { token, rows } = await claimDue(
-    app.ds.manager,
-    OutboxMessage,
-    { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(now) },
-    { now, lockMs: LOCK_MS, batch: BATCH },
-  )
+  const { token, rows } = await claimDueOutbox(app.ds.manager, now, { lockMs: LOCK_MS, batch: BATCH })
   for (const message of rows) {
     // A slow WeChat could outlast the lease, and another instance would then send the rest too:
     // past half of it, the rows not yet sent are handed back for the next round instead.
     if (app.now().getTime() - now.getTime() > LOCK_MS / 2) {
-      await settleClaim(app.ds.manager, OutboxMessage, message.id, token)
+      await settleOutbox(app.ds.manager, message.id, token)
       continue
     }
     const outcome = await deliverOne(app, message, token)
@@ -50,7 +42,7 @@ export async function deliverOutbox(app: AppContext): Promise<DeliveryResult> {
 async function deliverOne(app: AppContext, message: OutboxMessage, token: string): Promise<keyof DeliveryResult | null> {
   const attempts = message.attempts + 1
   const settle = async (set: Partial<OutboxMessage>) => {
-    const held = await settleClaim(app.ds.manager, OutboxMessage, message.id, token, { ...set, attempts })
+    const held = await settleOutbox(app.ds.manager, message.id, token, { ...set, attempts })
     if (!held) app.log.warn('outbox claim lost before its outcome was written', { outboxId: message.id })
     return held
   }
@@ -79,7 +71,7 @@ function describe(err: unknown): string {
 
 async function send(app: AppContext, message: OutboxMessage): Promise<void> {
   if (message.channel !== 'wechat_subscribe') throw new Error(`unknown channel ${message.channel}`)
-  const user = message.recipientUserId ? await app.ds.manager.findOneBy(User, { id: message.recipientUserId }) : null
+  const user = message.recipientUserId ? await userById(app.ds.manager, message.recipientUserId) : null
   if (!user) throw new WechatSendError(40003, 'recipient no longer exists', false)
   const payload = message.payload as unknown as TicketNotice | MessageNotice
   if ('type' in payload && payload.type === 'message') return sendMessageNotice(app, user.openid, payload)

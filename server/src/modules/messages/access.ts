@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { AuthUser } from '../../middleware/auth'
 import { notFound } from '../../errors/app-error'
-import type { Place } from '../places/entities'
-import { staffReach } from '../officers/service'
-import { scopeColumn } from '../places'
+import { staffReach } from '../officers'
+import { scopeColumn, type Place } from '../places'
 import { TtlCache } from '../../lib/ttl-cache'
 import { Conversation } from './entities'
 

@@ -4,12 +4,10 @@ import type { AppContext } from '../../context'
 import { isUniqueViolation } from '../../db/errors'
 import { AppError, forbidden } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { recordAudit } from '../audit/service'
-import { toOfficerCard } from '../officers/service'
-import { Place } from '../places/entities'
-import { buildingRouting } from '../officers'
-import { placeById, scopeColumn } from '../places'
-import { Residence, User } from '../users/entities'
+import { recordAudit } from '../audit'
+import { buildingRouting, toOfficerCard } from '../officers'
+import { placeById, placeIdsNamedLike, scopeColumn } from '../places'
+import { residenceOf, userIdsNamedLike } from '../users'
 import { conversationFor, deskScopeOf, type ViewerSide } from './access'
 import { Conversation } from './entities'
 import { unreadNotices } from './notices'
@@ -19,7 +17,7 @@ import { receiptsOf, toSummaries } from './view'
 /** 给楼长民警留言: the resident's conversation about their building, made on first use. */
 export async function openConversation(app: AppContext, user: AuthUser): Promise<ConversationDetail> {
   const em = app.ds.manager
-  const residence = await em.findOneBy(Residence, { userId: user.id })
+  const residence = await residenceOf(em, user.id)
   if (!residence) throw new AppError(404, 'not_found', '请先绑定您居住的楼栋')
   const existing = await em.findOneBy(Conversation, { residentUserId: user.id, buildingId: residence.buildingId })
   if (existing) return conversationDetail(app, user, existing.id)
@@ -85,9 +83,11 @@ export async function inbox(app: AppContext, user: AuthUser, query: InboxQuery):
   if (query.filter === 'open') qb.andWhere('c.handledAt IS NULL')
   if (query.filter === 'desk') qb.andWhere('c.deskCoverSince IS NOT NULL')
   if (query.q) {
-    qb.innerJoin(User, 'u', 'u.id = c.residentUserId').innerJoin(Place, 'b', 'b.id = c.buildingId')
+    // The resident's name or the building's: users and places name the matching ids within this one statement.
     // '!' escapes the wildcards the same way in MySQL and SQLite (backslash is MySQL's default only).
-    qb.andWhere("(u.name LIKE :q ESCAPE '!' OR b.name LIKE :q ESCAPE '!')", { q: `%${query.q.replace(/[%_!]/g, (ch) => `!${ch}`)}%` })
+    qb.andWhere(`(c.residentUserId IN ${userIdsNamedLike(qb, 'q')} OR c.buildingId IN ${placeIdsNamedLike(qb, 'q')})`, {
+      q: `%${query.q.replace(/[%_!]/g, (ch) => `!${ch}`)}%`,
+    })
   }
   const cursor = parseCursor(query.cursor)
   if (cursor) qb.andWhere('(c.lastMessageAt < :at OR (c.lastMessageAt = :at AND c.id < :cid))', { at: cursor.at, cid: cursor.id })

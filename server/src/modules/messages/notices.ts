@@ -5,28 +5,24 @@ import type { AppContext } from '../../context'
 import { isUniqueViolation } from '../../db/errors'
 import { AppError, forbidden, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { recordAudit } from '../audit/service'
-import { BuildingLead } from '../officers/entities'
-import { scopeColumn } from '../places'
-import { Place } from '../places/entities'
-import { Residence } from '../users/entities'
+import { recordAudit } from '../audit'
+import { buildingsLedBy } from '../officers'
+import { buildingIdsWithin } from '../places'
+import { countResidents, residenceOf, userNames } from '../users'
 import { deskScopeOf } from './access'
 import { wholeSeconds } from './append'
 import { Notice, NoticeBuilding, NoticeRead } from './entities'
 import { buildingTopic } from './topics'
-import { userNames } from './view'
 
 /** A resident sees notices of the last 90 days: older ones are neither listed nor counted as unread. */
 const NOTICE_DAYS = 90
 
 /** The buildings a staff member may post to: the ones an officer leads, the ones in a desk's scope. */
 async function postableBuildings(em: EntityManager, user: AuthUser): Promise<number[]> {
-  if (user.role === 'officer') return (await em.findBy(BuildingLead, { officerUserId: user.id })).map((l) => l.buildingId)
+  if (user.role === 'officer') return buildingsLedBy(em, user.id)
   const scope = await deskScopeOf(em, user)
   if (!scope) throw forbidden('您的账号尚未设置管辖范围')
-  const qb = em.createQueryBuilder(Place, 'b').select('b.id', 'id').where("b.level = 'building'")
-  if (scope !== 'all') qb.andWhere(`b.${scopeColumn(scope.level) ?? 'id'} = :id`, { id: scope.id })
-  return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id))
+  return buildingIdsWithin(em, scope)
 }
 
 /** 发布通知: to some or all of the author's buildings. A retried post returns the first notice. */
@@ -40,7 +36,7 @@ export async function createNotice(app: AppContext, user: AuthUser, input: z.out
   const allowedSet = new Set(allowed)
   if (buildingIds.some((id) => !allowedSet.has(id)))
     throw new AppError(400, 'validation_failed', '只能向您负责的楼栋发布通知', { field: 'buildingIds' })
-  const residentCount = await em.countBy(Residence, { buildingId: In(buildingIds) })
+  const residentCount = await countResidents(em, buildingIds)
   let notice: Notice
   try {
     notice = await app.ds.transaction(async (tx) => {
@@ -86,7 +82,7 @@ export async function listNotices(app: AppContext, user: AuthUser, query: z.outp
   const em = app.ds.manager
   const qb = em.createQueryBuilder(Notice, 'n')
   if (user.role === 'resident') {
-    const residence = await em.findOneBy(Residence, { userId: user.id })
+    const residence = await residenceOf(em, user.id)
     if (!residence) return { items: [], nextCursor: null }
     qb.innerJoin(NoticeBuilding, 'nb', 'nb.noticeId = n.id AND nb.buildingId = :b', { b: residence.buildingId }).andWhere(
       'n.createdAt > :since',
@@ -115,7 +111,7 @@ export async function listNotices(app: AppContext, user: AuthUser, query: z.outp
 /** A resident opened a notice. Counted once per resident, whoever asks how many times. */
 export async function readNotice(app: AppContext, user: AuthUser, id: number): Promise<void> {
   const em = app.ds.manager
-  const residence = await em.findOneBy(Residence, { userId: user.id })
+  const residence = await residenceOf(em, user.id)
   if (!residence || !(await em.existsBy(NoticeBuilding, { noticeId: id, buildingId: residence.buildingId }))) throw notFound('通知')
   if (await em.existsBy(NoticeRead, { noticeId: id, userId: user.id })) return
   try {
@@ -135,7 +131,7 @@ export async function readNotice(app: AppContext, user: AuthUser, id: number): P
 
 export async function unreadNotices(app: AppContext, user: AuthUser): Promise<number> {
   const em = app.ds.manager
-  const residence = await em.findOneBy(Residence, { userId: user.id })
+  const residence = await residenceOf(em, user.id)
   if (!residence) return 0
   return em
     .createQueryBuilder(NoticeBuilding, 'nb')
@@ -146,6 +142,9 @@ export async function unreadNotices(app: AppContext, user: AuthUser): Promise<nu
     .andWhere('r.userId IS NULL')
     .getCount()
 }
+
+/** Whether any notice was ever posted: the demo posts its own only into an empty district. */
+export const noticesExist = (em: EntityManager): Promise<boolean> => em.exists(Notice)
 
 const sinceDate = (app: AppContext) => new Date(app.now().getTime() - NOTICE_DAYS * 86_400_000)
 

@@ -1,5 +1,5 @@
 import { IsNull, LessThanOrEqual, type EntityManager } from 'typeorm'
-import { queueSubscribeMessage } from '../notifications/outbox'
+import { queueSubscribeMessage } from '../notifications'
 import { Conversation, SubscribeCredit, type Message } from './entities'
 import { previewOf } from './view'
 

@@ -9,14 +9,13 @@ import { badRequest } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
 import { buildingRouting } from '../officers'
 import { placeById } from '../places'
-import { openidOf } from '../users'
-import { checkText } from '../uploads/content-check'
-import { Upload } from '../uploads/entities'
+import { checkText, uploadById, type Upload } from '../uploads'
+import { openidOf, userNames } from '../users'
 import { conversationFor, type ViewerSide } from './access'
 import { appendMessages, publishMessages, systemNote, wholeSeconds, type MessageDraft } from './append'
 import { Conversation, Message } from './entities'
 import { grantCredit, notifyIfAway } from './notify'
-import { toMessages, userNames } from './view'
+import { toMessages } from './view'
 
 type SendMessage = z.output<typeof sendMessageSchema>
 
@@ -99,7 +98,7 @@ const imageAlreadySent = () => badRequest('这张图片已经发送过了', { fi
 
 /** The image must be the sender's own upload for a message, not already sent. */
 async function claimImage(em: EntityManager, userId: number, uploadId: number): Promise<Upload> {
-  const upload = await em.findOneBy(Upload, { id: uploadId })
+  const upload = await uploadById(em, uploadId)
   if (!upload || upload.ownerUserId !== userId) throw badRequest('图片不存在或已失效，请重新选择', { field: 'imageId' })
   if (upload.purpose !== 'message') throw badRequest('图片用途不符，请重新选择', { field: 'imageId' })
   // Answers a resend early; two sends at once are decided by the unique index on message.uploadId.

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { AuthUser } from '../../middleware/auth'
-import { Residence } from '../users/entities'
+import { residenceOf } from '../users'
 import { deskScopeOf } from './access'
 import type { Conversation } from './entities'
 
@@ -24,7 +24,7 @@ export function conversationTopics(c: Conversation): string[] {
 export async function socketTopics(em: EntityManager, user: AuthUser): Promise<string[]> {
   const topics = [userTopic(user.id)]
   if (user.role === 'resident') {
-    const residence = await em.findOneBy(Residence, { userId: user.id })
+    const residence = await residenceOf(em, user.id)
     if (residence) topics.push(buildingTopic(residence.buildingId))
   }
   const scope = await deskScopeOf(em, user)

@@ -1,30 +1,15 @@
-import { In, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import type { ConversationSummary, Message as MessageView, Receipts } from '@anju/shared'
 import type { AppContext } from '../../context'
-import { DutyDesk } from '../officers/entities'
-import { Ticket } from '../tickets/entities'
-import { ticketNumber } from '../tickets/numbers'
-import { TtlCache } from '../../lib/ttl-cache'
+import { dutyDeskNames } from '../officers'
 import { placesById } from '../places'
-import { Upload } from '../uploads/entities'
-import { toPhoto } from '../uploads/service'
-import { User } from '../users/entities'
+import { ticketNumbersById } from '../tickets'
+import { toPhoto, uploadsById } from '../uploads'
+import { userNames } from '../users'
 import type { ViewerSide } from './access'
 import type { Conversation, Message } from './entities'
 
 export const DESK_REPLY_LABEL = '值班民警 代回复'
-
-/** Names shown beside messages and in inboxes change rarely; the lists read them on every page. */
-const names = new TtlCache<number, string>(60_000, 100_000)
-
-export async function userNames(em: EntityManager, ids: Array<number | null>): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))]
-  const misses = wanted.filter((id) => names.peek(id) === undefined)
-  if (misses.length > 0) {
-    for (const u of await em.find(User, { where: { id: In(misses) }, select: { id: true, name: true } })) names.set(u.id, u.name)
-  }
-  return new Map(wanted.map((id) => [id, names.peek(id) ?? '']))
-}
 
 export function previewOf(m: Pick<Message, 'kind' | 'text'>): string {
   if (m.kind === 'image') return '[图片]'
@@ -35,17 +20,17 @@ export async function toMessages(app: AppContext, em: EntityManager, rows: Messa
   if (rows.length === 0) return []
   const uploadIds = rows.flatMap((m) => (m.uploadId ? [m.uploadId] : []))
   const ticketIds = rows.flatMap((m) => (m.ticketId ? [m.ticketId] : []))
-  const [who, uploads, tickets] = await Promise.all([
+  const [who, uploads, ticketNumbers] = await Promise.all([
     userNames(
       em,
       rows.map((m) => m.senderUserId),
     ),
-    uploadIds.length ? em.findBy(Upload, { id: In(uploadIds) }) : Promise.resolve([]),
-    ticketIds.length ? em.find(Ticket, { where: { id: In(ticketIds) }, select: { id: true, createdAt: true } }) : Promise.resolve([]),
+    uploadIds.length ? uploadsById(em, uploadIds) : Promise.resolve([]),
+    ticketNumbersById(em, ticketIds),
   ])
   return rows.map((m) => {
     const upload = m.uploadId ? uploads.find((u) => u.id === m.uploadId) : undefined
-    const ticket = m.ticketId ? tickets.find((t) => t.id === m.ticketId) : undefined
+    const ticketNumber = m.ticketId ? ticketNumbers.get(m.ticketId) : undefined
     return {
       id: m.id,
       conversationId: m.conversationId,
@@ -57,7 +42,7 @@ export async function toMessages(app: AppContext, em: EntityManager, rows: Messa
       label: m.side === 'desk' ? DESK_REPLY_LABEL : null,
       text: m.text,
       image: upload ? toPhoto(app, upload) : null,
-      ticket: ticket ? { id: ticket.id, number: ticketNumber(ticket.id, ticket.createdAt) } : null,
+      ticket: m.ticketId && ticketNumber ? { id: m.ticketId, number: ticketNumber } : null,
       held: Boolean(m.held),
       createdAt: m.createdAt.toISOString(),
     }
@@ -86,7 +71,7 @@ export async function toSummaries(em: EntityManager, rows: Conversation[], side:
       em,
       rows.flatMap((c) => [c.residentUserId, c.officerUserId]),
     ),
-    deskIds.length ? em.findBy(DutyDesk, { id: In(deskIds) }) : Promise.resolve([]),
+    dutyDeskNames(em, deskIds),
   ])
   return rows.map((c) => ({
     id: c.id,
@@ -109,7 +94,7 @@ export async function toSummaries(em: EntityManager, rows: Conversation[], side:
         ? {
             reason: c.deskCoverReason,
             since: c.deskCoverSince.toISOString(),
-            deskName: desks.find((d) => d.id === c.deskId)?.name ?? '值班台',
+            deskName: desks.get(c.deskId ?? 0) ?? '值班台',
           }
         : null,
   }))

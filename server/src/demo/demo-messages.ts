@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { createNoticeSchema } from '@anju/shared'
 import type { AppContext } from '../context'
-import { openConversation } from '../modules/messages/conversations'
-import { Notice } from '../modules/messages/entities'
-import { createNotice } from '../modules/messages/notices'
-import { sendMessage } from '../modules/messages/send'
-import { User } from '../modules/users/entities'
+import { createNotice, noticesExist, openConversation, sendMessage } from '../modules/messages'
+import { usersByOpenid } from '../modules/users'
 
 const NOTICES = [
   {
@@ -27,9 +24,11 @@ const NOTICES = [
  */
 export async function seedDemoMessages(app: AppContext): Promise<number> {
   const em = app.ds.manager
-  if ((await em.count(Notice)) > 0) return 0
-  const officer = await em.findOneByOrFail(User, { openid: 'demo-officer-1' })
-  const resident = await em.findOneByOrFail(User, { openid: 'demo-resident-6' })
+  if (await noticesExist(em)) return 0
+  const people = await usersByOpenid(em, ['demo-officer-1', 'demo-resident-6'])
+  const officer = people.find((u) => u.openid === 'demo-officer-1')
+  const resident = people.find((u) => u.openid === 'demo-resident-6')
+  if (!officer || !resident) throw new Error('the demo district has no demo-officer-1 or demo-resident-6: seed it first')
   const asOfficer = { id: officer.id, role: officer.role }
   for (const notice of NOTICES)
     await createNotice(app, asOfficer, createNoticeSchema.parse({ ...notice, clientId: randomUUID(), buildingIds: 'all' }))
