@@ -17,13 +17,11 @@ import { serveFiles, serveH5 } from './middleware/static-files'
 import { on } from './events'
 import { authRoutes } from './modules/auth'
 import { inviteRoutes } from './modules/invites'
-import { followBuildingLead } from './modules/messages'
-import { messageRoutes } from './modules/messages/routes'
-import { socketHooks } from './modules/messages/socket-hooks'
+import { followBuildingLead, messageRoutes, socketHooks } from './modules/messages'
 import { officerRoutes } from './modules/officers'
 import { placeRoutes } from './modules/places'
-import { ticketRoutes } from './modules/tickets/routes'
-import { uploadRoutes } from './modules/uploads/routes'
+import { refuseTicketPhotosInUse, ticketRoutes } from './modules/tickets'
+import { uploadRoutes } from './modules/uploads'
 import { userExists, userRoutes } from './modules/users'
 
 export function allRoutes(app: AppContext): AnyRoute[] {
@@ -45,6 +43,7 @@ export function allRoutes(app: AppContext): AnyRoute[] {
  */
 function subscribeDomainEvents(): void {
   on('buildingLeadChanged', followBuildingLead)
+  on('uploadsAttaching', refuseTicketPhotosInUse)
 }
 
 /** Builds the Koa app; `main.ts` listens, tests call `app.callback()` or listen on port 0. */

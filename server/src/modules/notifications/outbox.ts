@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm'
-import type { SubscribeEvent } from '@anju/shared'
+import type { SubscribeEvent, TicketStatus } from '@anju/shared'
 import { TICKET_STATUS_LABELS } from '@anju/shared'
-import type { Ticket } from '../tickets/entities'
-import { ticketNumber } from '../tickets/numbers'
 import { OutboxMessage } from './entities'
 
 /** What a ticket subscribe message says; the delivery job maps it to the template's keys. */
@@ -22,16 +20,33 @@ const NOTICE_TEXT: Record<SubscribeEvent, string> = {
   escalated: '您反映的问题已升级办理',
 }
 
+/** What a ticket notice needs of the ticket: plain values, as notifications sits below tickets. */
+export interface NoticeTicket {
+  id: number
+  /** Its human number (AJ…), which tickets derives. */
+  number: string
+  status: TicketStatus
+  reporterUserId: number
+  /** The events the reporter accepted when submitting. */
+  subscribed: readonly SubscribeEvent[]
+}
+
 /**
  * Queues a subscribe message to the reporter, in the caller's transaction, if they accepted this
  * event when submitting. `round` tells a second resolve (after a reopen) from the first.
  */
-export async function queueTicketNotice(em: EntityManager, ticket: Ticket, event: SubscribeEvent, now: Date, round = 0): Promise<void> {
+export async function queueTicketNotice(
+  em: EntityManager,
+  ticket: NoticeTicket,
+  event: SubscribeEvent,
+  now: Date,
+  round = 0,
+): Promise<void> {
   if (!ticket.subscribed.includes(event)) return
   const notice: TicketNotice = {
     event,
     ticketId: ticket.id,
-    number: ticketNumber(ticket.id, ticket.createdAt),
+    number: ticket.number,
     statusText: TICKET_STATUS_LABELS[ticket.status],
     summary: NOTICE_TEXT[event],
     at: now.toISOString(),

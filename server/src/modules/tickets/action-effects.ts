@@ -5,13 +5,13 @@ import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { isUniqueViolation } from '../../db/errors'
 import { AppError, conflict, notFound } from '../../errors/app-error'
-import { queueTicketNotice } from '../notifications/outbox'
-import { OfficerProfile } from '../officers/entities'
-import { User } from '../users/entities'
+import { officerOf } from '../officers'
+import type { User } from '../users'
 import { raiseDeskAlert } from './alerts'
 import { Department, Ticket, TicketWhistle, type TicketCategoryRow } from './entities'
 import { announceEscalation, planEscalation } from './escalation'
 import { allCategories } from './category-cache'
+import { noticeReporter } from './reporter-notice'
 import { resolveWarnAt } from './routing'
 
 type ActionInput = z.output<typeof ticketActionInputSchema>
@@ -53,7 +53,7 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
           slaLevel: 0,
         },
         note: input.note || '已受理，将尽快处理',
-        after: (u) => queueTicketNotice(em, u, 'accepted', now, u.reopenCount),
+        after: (u) => noticeReporter(em, u, 'accepted', now, u.reopenCount),
       }
     }
     case 'start':
@@ -64,7 +64,7 @@ export async function effectsOf(app: AppContext, em: EntityManager, t: Ticket, i
         changes: { ...DONE, resolution: input.result, resolvedAt: now, onTime, acceptedAt: t.acceptedAt ?? now },
         note: input.result,
         photoIds: input.photoIds,
-        after: (u) => queueTicketNotice(em, u, 'resolved', now, u.reopenCount),
+        after: (u) => noticeReporter(em, u, 'resolved', now, u.reopenCount),
       }
     }
     case 'reject':
@@ -177,9 +177,9 @@ async function categoryOf(em: EntityManager, id: number): Promise<TicketCategory
 }
 
 async function activeOfficer(em: EntityManager, userId: number): Promise<User> {
-  const [user, profile] = await Promise.all([em.findOneBy(User, { id: userId }), em.findOneBy(OfficerProfile, { userId })])
-  if (!user || !profile || user.role !== 'officer' || user.disabledAt) throw notFound('民警')
-  return user
+  const officer = await officerOf(em, userId)
+  if (!officer || officer.user.role !== 'officer') throw notFound('民警')
+  return officer.user
 }
 
 async function reportIn(em: EntityManager, t: Ticket, whistleId: number, response: string | undefined, now: Date): Promise<Effect> {

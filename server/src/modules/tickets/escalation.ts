@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm'
 import type { PlaceLevel } from '@anju/shared'
 import { PLACE_LEVEL_LABELS } from '@anju/shared'
 import { conflict } from '../../errors/app-error'
-import { queueTicketNotice } from '../notifications/outbox'
 import { raiseDeskAlert } from './alerts'
+import { noticeReporter } from './reporter-notice'
 import type { Ticket } from './entities'
 import { placeById } from '../places'
 import { deskAtLevel, nextLevel } from './routing'
@@ -35,7 +35,7 @@ export async function planEscalation(em: EntityManager, ticket: Ticket): Promise
 /** After the escalated ticket is written: the desk of the new level is alerted, the resident told. */
 export async function announceEscalation(em: EntityManager, escalated: Ticket, now: Date): Promise<void> {
   await raiseDeskAlert(em, escalated.deskId, escalated.id, 'escalated', now)
-  await queueTicketNotice(em, escalated, 'escalated', now, ROUND[escalated.level] ?? 0)
+  await noticeReporter(em, escalated, 'escalated', now, ROUND[escalated.level] ?? 0)
 }
 
 const ROUND: Partial<Record<PlaceLevel, number>> = { community: 1, street: 2, district: 3 }

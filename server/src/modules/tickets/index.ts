@@ -1,6 +1,9 @@
 /**
  * The tickets module's door: what other modules may use. Everything else in this folder is internal.
  */
-export {}
-export { ticketNumbersById } from './numbers-by-id'
+// app.ts: the routes, and the answer to uploads' `uploadsAttaching` event.
+export { ticketRoutes } from './routes'
+export { refuseTicketPhotosInUse } from './photos'
+// messages: a conversation turned into a ticket, and ticket numbers beside messages.
 export { submitTicket } from './create'
+export { ticketNumbersById } from './numbers-by-id'

@@ -1,9 +1,15 @@
-import type { EntityManager } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
+import type { DomainEvents } from '../../events'
 import { isUniqueViolation } from '../../db/errors'
-import { photoInUse } from '../uploads/service'
+import { photoInUse } from '../uploads'
 import { TicketPhoto } from './entities'
 
 type PhotoRow = Pick<TicketPhoto, 'ticketId' | 'eventId' | 'uploadId' | 'position'>
+
+/** Answers uploads' `uploadsAttaching` (subscribed in app.ts): a photo already on a ticket is refused. */
+export async function refuseTicketPhotosInUse({ uploadIds }: DomainEvents['uploadsAttaching'], em: EntityManager): Promise<void> {
+  if ((await em.countBy(TicketPhoto, { uploadId: In(uploadIds) })) > 0) throw photoInUse()
+}
 
 /**
  * Attaches photos claimed by claimUploads. Its check answers a later try; two requests attaching

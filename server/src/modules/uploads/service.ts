@@ -7,8 +7,8 @@ import { AppError, badRequest, forbidden, notFound } from '../../errors/app-erro
 import type { SecurityScene, SecuritySuggest } from '../../integrations/wechat/client'
 import type { AuthUser } from '../../middleware/auth'
 import { claimDue, settleClaim } from '../../db/claim'
-import { TicketPhoto } from '../tickets/entities'
-import { User } from '../users/entities'
+import { emit } from '../../events'
+import { userById } from '../users'
 import { Upload } from './entities'
 import { normalizeImage } from './image'
 import { CHECK_URL_TTL_S, absoluteUploadUrl, uploadUrl, validContentSignature } from './signed-url'
@@ -90,7 +90,7 @@ async function startMediaCheck(app: AppContext, upload: Upload, scene: SecurityS
 
 /** The check's trace id, or null (logged) when it could not start. */
 async function requestMediaCheck(app: AppContext, upload: Upload, scene: SecurityScene): Promise<string | null> {
-  const owner = await app.ds.manager.findOne(User, { where: { id: upload.ownerUserId }, select: { id: true, openid: true } })
+  const owner = await userById(app.ds.manager, upload.ownerUserId)
   const mediaUrl = absoluteUploadUrl(app, upload, CHECK_URL_TTL_S)
   if (!owner || !mediaUrl) {
     app.log.warn('media check not started', { uploadId: upload.id, reason: owner ? 'no public base URL' : 'owner missing' })
@@ -156,8 +156,9 @@ export const photoInUse = () => badRequest('照片已用在其他记录中，请
 
 /**
  * Validates photos a user attaches (to a new ticket, an action): every id exists, is theirs, was
- * uploaded for this purpose and is not attached anywhere yet. Returned in the order given. Two
- * requests racing for the same upload are stopped by the unique index on ticket_photo.uploadId.
+ * uploaded for this purpose and is not attached anywhere yet (the modules that keep attachments
+ * answer `uploadsAttaching`). Returned in the order given. Two requests racing for the same upload
+ * are stopped by the unique index of the table that attaches it (ticket_photo.uploadId).
  */
 export async function claimUploads(em: EntityManager, ownerUserId: number, ids: number[], purpose: string): Promise<Upload[]> {
   if (ids.length === 0) return []
@@ -169,6 +170,6 @@ export async function claimUploads(em: EntityManager, ownerUserId: number, ids: 
     throw badRequest('照片不存在或已失效，请重新上传', { field: 'photoIds' })
   }
   if (uploads.some((u) => u!.purpose !== purpose)) throw badRequest('照片用途不符，请重新上传', { field: 'photoIds' })
-  if ((await em.countBy(TicketPhoto, { uploadId: In(ids) })) > 0) throw photoInUse()
+  await emit('uploadsAttaching', { uploadIds: ids }, em)
   return uploads as Upload[]
 }
