@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { TicketActor } from '@anju/shared'
 import { notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { BuildingLead } from '../officers/entities'
-import { reaches, staffReach } from '../officers/service'
+import { leadsBuilding, reaches, staffReach } from '../officers'
 import type { Ticket } from './entities'
 import { placeById } from '../places'
 
@@ -18,7 +17,7 @@ export async function actorsFor(em: EntityManager, user: AuthUser, ticket: Ticke
   if (user.role === 'admin') actors.push('desk')
   if (user.role === 'dispatcher' && (await scopeHolds(em, user.id, ticket))) actors.push('desk')
   if (user.role === 'officer' && !actors.includes('handler')) {
-    const leads = await em.existsBy(BuildingLead, { buildingId: ticket.placeId, officerUserId: user.id })
+    const leads = await leadsBuilding(em, ticket.placeId, user.id)
     if (leads || (await scopeHolds(em, user.id, ticket))) actors.push('officer')
   }
   return actors

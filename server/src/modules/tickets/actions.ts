@@ -5,10 +5,10 @@ import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { conflict, forbidden, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { recordAudit } from '../audit/service'
-import { BuildingLead } from '../officers/entities'
-import { claimUploads } from '../uploads/service'
-import { User } from '../users/entities'
+import { recordAudit } from '../audit'
+import { leadsBuilding } from '../officers'
+import { claimUploads } from '../uploads'
+import { getUser } from '../users'
 import { requireActors } from './access'
 import { effectsOf, type Effect } from './action-effects'
 import { Ticket, TicketEvent } from './entities'
@@ -118,10 +118,10 @@ function actorFor(status: TicketStatus, action: ActionInput['action'], actors: T
 
 async function actorText(em: EntityManager, user: AuthUser, ticket: Ticket, actor: TicketActor): Promise<string> {
   if (actor === 'reporter') return ticket.anonymous ? '匿名居民' : '居民'
-  const person = await em.findOneByOrFail(User, { id: user.id })
+  const person = await getUser(em, user.id)
   if (user.role === 'dispatcher') return `值班民警 ${person.name}`
   if (user.role === 'admin') return `管理员 ${person.name}`
-  const leads = await em.existsBy(BuildingLead, { buildingId: ticket.placeId, officerUserId: user.id })
+  const leads = await leadsBuilding(em, ticket.placeId, user.id)
   return `${leads ? '楼长民警' : '民警'} ${person.name}`
 }
 

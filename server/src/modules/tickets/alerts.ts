@@ -3,10 +3,8 @@ import { In, IsNull } from 'typeorm'
 import type { DeskAlert as DeskAlertView } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors/app-error'
-import { recordAudit } from '../audit/service'
-import { DutyDesk } from '../officers/entities'
-import { staffReach } from '../officers/service'
-import { scopeColumn } from '../places'
+import { recordAudit } from '../audit'
+import { deskIdsWithin, staffReach } from '../officers'
 import { DeskAlert, Ticket } from './entities'
 import { toSummaries } from './view'
 
@@ -35,15 +33,7 @@ export async function raiseDeskAlert(
 async function desksInScope(app: AppContext, userId: number): Promise<number[]> {
   const em = app.ds.manager
   // No scope place (unset or removed) means no desks, not all of them; only an admin without one sees all.
-  const reach = await staffReach(em, userId)
-  if (reach === null) return []
-  const qb = em.createQueryBuilder(DutyDesk, 'd').select('d.id', 'id')
-  if (reach !== 'all') {
-    const column = scopeColumn(reach.level)
-    const below = column ? ` OR p.${column} = :id` : ''
-    qb.innerJoin('place', 'p', 'p.id = d.placeId').where(`(p.id = :id${below})`, { id: reach.id })
-  }
-  return (await qb.getRawMany<{ id: number | string }>()).map((r) => Number(r.id))
+  return deskIdsWithin(em, await staffReach(em, userId))
 }
 
 export async function listDeskAlerts(app: AppContext, userId: number): Promise<{ items: DeskAlertView[]; unacknowledged: number }> {

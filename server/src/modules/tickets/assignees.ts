@@ -2,8 +2,7 @@ import type { Department as DepartmentView } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { BuildingLead } from '../officers/entities'
-import { officersLeading } from '../officers/service'
+import { leadCountsWithin, officersLeading } from '../officers'
 import { requireActors } from './access'
 import { Department, Ticket } from './entities'
 
@@ -16,15 +15,8 @@ export async function assigneesFor(app: AppContext, user: AuthUser, ticketId: nu
   const ticket = await em.findOneBy(Ticket, { id: ticketId })
   if (!ticket) throw notFound('工单')
   await requireActors(em, user, ticket)
-  const column = ticket.streetId ? 'p.streetId' : 'p.districtId'
-  const rows = await em
-    .createQueryBuilder(BuildingLead, 'l')
-    .innerJoin('place', 'p', 'p.id = l.buildingId')
-    .where(`${column} = :id`, { id: ticket.streetId ?? ticket.districtId })
-    .select('l.officerUserId', 'officerUserId')
-    .addSelect('COUNT(*)', 'n')
-    .groupBy('l.officerUserId')
-    .getRawMany<{ officerUserId: number | string; n: number | string }>()
+  const area = ticket.streetId ? { level: 'street' as const, id: ticket.streetId } : { level: 'district' as const, id: ticket.districtId }
+  const rows = await leadCountsWithin(em, area)
   const items = await officersLeading(app, rows, { activeOnly: true })
   return { items }
 }

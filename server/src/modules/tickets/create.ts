@@ -7,12 +7,10 @@ import { isUniqueViolation } from '../../db/errors'
 import { AppError } from '../../errors/app-error'
 import { encrypt } from '../../lib/crypto'
 import type { AuthUser } from '../../middleware/auth'
-import { OfficerProfile } from '../officers/entities'
-import type { Place } from '../places/entities'
-import { checkText } from '../uploads/content-check'
-import type { Upload } from '../uploads/entities'
-import { claimUploads } from '../uploads/service'
-import { Residence } from '../users/entities'
+import { officerStation } from '../officers'
+import type { Place } from '../places'
+import { checkText, claimUploads, type Upload } from '../uploads'
+import { residenceOf } from '../users'
 import { raiseDeskAlert } from './alerts'
 import { Ticket, TicketEvent } from './entities'
 import { insertTicketPhotos } from './photos'
@@ -159,7 +157,7 @@ async function insertRow<T extends object>(tx: EntityManager, entity: new () => 
 /** The ticket's building: the one named, else the one the pin was dropped near, else the resident's own. */
 async function buildingFor(em: EntityManager, userId: number, location: CreateTicket['location']): Promise<Place> {
   let buildingId = location.buildingId
-  if (buildingId === undefined) buildingId = (await em.findOneBy(Residence, { userId }))?.buildingId
+  if (buildingId === undefined) buildingId = (await residenceOf(em, userId))?.buildingId
   if (buildingId === undefined) throw new AppError(400, 'validation_failed', '请先选择问题所在的楼栋', { field: 'location' })
   const building = await placeById(em, buildingId)
   if (!building || building.level !== 'building') throw new AppError(400, 'validation_failed', '所选楼栋不存在', { field: 'location' })
@@ -208,13 +206,13 @@ function freshReceipt(
 async function replayReceipt(app: AppContext, ticket: Ticket, user: AuthUser): Promise<TicketReceipt> {
   const em = app.ds.manager
   const detail = await toDetail(app, em, ticket, user.id, ['reporter'])
-  const officer = ticket.handlerUserId ? await em.findOneBy(OfficerProfile, { userId: ticket.handlerUserId }) : null
+  const station = ticket.handlerUserId ? await officerStation(em, ticket.handlerUserId) : null
   return {
     ticket: detail,
     receipt: {
       number: detail.number,
       submittedAt: detail.createdAt,
-      unitName: officer?.station || detail.deskName || '值班台',
+      unitName: station || detail.deskName || '值班台',
       officerName: detail.handler?.name ?? null,
       expectedAcceptBy: detail.acceptDueAt,
       expectedResolveBy: detail.resolveDueAt,

@@ -5,9 +5,8 @@ import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import type { AuthUser } from '../../middleware/auth'
-import { reaches, staffReach } from '../officers/service'
-import { Place } from '../places/entities'
-import { scopeColumn } from '../places'
+import { reaches, staffReach } from '../officers'
+import { findPlace, scopeColumn, type Place } from '../places'
 import { requireActors } from './access'
 import { Ticket } from './entities'
 import { toDetail, toSummaries } from './view'
@@ -102,7 +101,7 @@ export async function workbench(app: AppContext, user: AuthUser, q: WorkbenchQue
   const reach = q.view === 'scope' ? await staffReach(em, user.id) : null
   if (q.view === 'scope' && reach === null) throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
   const scope = reach === 'all' ? null : reach
-  const filterPlace = q.placeId ? await em.findOneBy(Place, { id: q.placeId }) : null
+  const filterPlace = q.placeId ? await findPlace(em, q.placeId) : null
   if (q.placeId && (!filterPlace || (q.view === 'scope' && !reaches(reach, filterPlace)))) throw notFound('地点')
 
   const base = () => {

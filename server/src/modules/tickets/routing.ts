@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { DutyDeskCard, PlaceLevel } from '@anju/shared'
 import { isOnDuty } from '@anju/shared'
-import { coveringDutyDesk } from '../officers/service'
-import type { Place } from '../places/entities'
+import type { Place } from '../places'
 import type { TicketCategoryRow } from './entities'
-import { buildingRouting } from '../officers'
+import { buildingRouting, coveringDutyDesk } from '../officers'
 import { placeById, scopeColumn } from '../places'
 
 export interface Routing {

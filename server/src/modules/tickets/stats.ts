@@ -1,12 +1,12 @@
-import { In, type SelectQueryBuilder } from 'typeorm'
+import type { SelectQueryBuilder } from 'typeorm'
 import type { PlaceLevel, StatsQuery, StatsRow, TicketStats } from '@anju/shared'
 import { BEIJING_UTC_OFFSET_HOURS, beijingDayRange, PLACE_LEVEL_LABELS, PLACE_LEVELS } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { csvLine } from '../../lib/csv'
 import type { AuthUser } from '../../middleware/auth'
-import { reaches, staffReach } from '../officers/service'
-import { Place } from '../places/entities'
+import { reaches, staffReach } from '../officers'
+import { anyDistrict, findPlace, findPlaces } from '../places'
 import { Ticket, TicketCategoryRow } from './entities'
 import { ticketScopeColumn } from './queries'
 
@@ -80,11 +80,7 @@ export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery
   // Fails closed: staff whose scope place is unset or gone get no statistics; an admin without one, any place's.
   const reach = await staffReach(em, user.id)
   if (reach === null) throw new AppError(409, 'conflict', '您的账号尚未设置管辖范围')
-  const scope = q.placeId
-    ? await em.findOneBy(Place, { id: q.placeId })
-    : reach === 'all'
-      ? await em.findOneBy(Place, { level: 'district' })
-      : reach
+  const scope = q.placeId ? await findPlace(em, q.placeId) : reach === 'all' ? await anyDistrict(em) : reach
   if (!scope || !reaches(reach, scope)) throw notFound('地点')
   if (q.from > q.to) throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期')
   const { start, end } = beijingDayRange(q.from, q.to)
@@ -107,7 +103,10 @@ export async function ticketStats(app: AppContext, user: AuthUser, q: StatsQuery
   ])
   const [categories, places] = await Promise.all([
     em.find(TicketCategoryRow),
-    em.findBy(Place, { id: In(byPlace.map((r) => Number(r.k))) }),
+    findPlaces(
+      em,
+      byPlace.map((r) => Number(r.k)),
+    ),
   ])
   const categoryName = new Map(categories.map((c) => [c.id, `${c.kind === 'hazard' ? '隐患' : '纠纷'}·${c.name}`]))
   const placeName = new Map(places.map((p) => [p.id, p.name]))

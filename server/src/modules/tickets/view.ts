@@ -3,10 +3,9 @@ import type { Photo, TicketActor, TicketDetail, TicketSummary } from '@anju/shar
 import { allowedActions, REOPEN_WINDOW_DAYS, TICKET_ACTION_LABELS, TICKET_STATUS_LABELS } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { decrypt } from '../../lib/crypto'
-import { DutyDesk } from '../officers/entities'
-import { Upload } from '../uploads/entities'
-import { toPhoto } from '../uploads/service'
-import { User } from '../users/entities'
+import { dutyDeskNames } from '../officers'
+import { toPhoto, uploadsById, type Upload } from '../uploads'
+import { currentUserNames, userById, type User } from '../users'
 import { isStaff, seesReporter } from './access'
 import { Department, Ticket, TicketEvent, TicketPhoto, TicketWhistle } from './entities'
 import { placesById } from '../places'
@@ -25,13 +24,12 @@ export async function toSummaries(em: EntityManager, tickets: Ticket[]): Promise
   if (tickets.length === 0) return []
   const unique = (ids: Array<number | null>) => [...new Set(ids.filter((x): x is number => x !== null))]
   const handlerIds = unique(tickets.map((t) => t.handlerUserId))
-  const [categories, places, handlers] = await Promise.all([
+  const [categories, places, handler] = await Promise.all([
     allCategories(em),
     placesById(em, unique(tickets.map((t) => t.placeId))),
-    handlerIds.length > 0 ? em.find(User, { where: { id: In(handlerIds) }, select: { id: true, name: true } }) : [],
+    currentUserNames(em, handlerIds),
   ])
   const category = new Map(categories.map((c) => [c.id, c.name]))
-  const handler = new Map(handlers.map((u) => [u.id, u.name]))
   return tickets.map((t) =>
     summaryOf(
       t,
@@ -75,24 +73,28 @@ export async function toDetail(
   viewerId: number,
   actors: TicketActor[],
 ): Promise<TicketDetail> {
-  const [[summary], events, photoRows, whistles, reporter, desk] = await Promise.all([
+  const [[summary], events, photoRows, whistles, reporter, deskName] = await Promise.all([
     toSummaries(em, [ticket]),
     em.find(TicketEvent, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
     em.find(TicketPhoto, { where: { ticketId: ticket.id }, order: { position: 'ASC', id: 'ASC' } }),
     em.find(TicketWhistle, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
-    seesReporter(actors) ? em.findOneBy(User, { id: ticket.reporterUserId }) : null,
-    ticket.deskId ? em.findOneBy(DutyDesk, { id: ticket.deskId }) : null,
+    seesReporter(actors) ? userById(em, ticket.reporterUserId) : null,
+    deskNameOf(em, ticket.deskId),
   ])
-  const uploads = new Map((await em.findBy(Upload, { id: In(photoRows.map((p) => p.uploadId)) })).map((u) => [u.id, u]))
-  const departments = new Map((await em.findBy(Department, { id: In(whistles.map((w) => w.departmentId)) })).map((d) => [d.id, d.name]))
-  return assembleDetail(
-    app,
-    ticket,
-    summary!,
-    { events, photoRows, uploads, whistles, departments, reporter, deskName: desk?.name ?? null },
-    viewerId,
-    actors,
+  const uploads = new Map(
+    (
+      await uploadsById(
+        em,
+        photoRows.map((p) => p.uploadId),
+      )
+    ).map((u) => [u.id, u]),
   )
+  const departments = new Map((await em.findBy(Department, { id: In(whistles.map((w) => w.departmentId)) })).map((d) => [d.id, d.name]))
+  return assembleDetail(app, ticket, summary!, { events, photoRows, uploads, whistles, departments, reporter, deskName }, viewerId, actors)
+}
+
+async function deskNameOf(em: EntityManager, deskId: number | null): Promise<string | null> {
+  return deskId ? ((await dutyDeskNames(em, [deskId])).get(deskId) ?? null) : null
 }
 
 export interface DetailParts {
