@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../test/harness'
 import { Ticket } from '../modules/tickets/entities'
 import { categoryId, report, tokensFor } from '../modules/tickets/test-helpers'
 import { deliverOutbox } from './outbox-delivery'
-import { runSlaSweep } from './sla-sweep'
+import { runSlaSweep } from '../modules/tickets'
 
 /**
  * Several instances run the jobs against one database. Two AppContexts share it here (each with its

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context'
 import { deliverOutbox } from './outbox-delivery'
-import { runSlaSweep } from './sla-sweep'
+import { runSlaSweep } from '../modules/tickets'
 import { retryPendingMediaChecks } from '../modules/uploads'
 import { coverUnanswered } from '../modules/messages'
 

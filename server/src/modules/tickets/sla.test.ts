@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../test/harness'
 import { openDatabase } from '../../db/data-source'
-import { runSlaSweep } from '../../jobs/sla-sweep'
+import { runSlaSweep } from './sla-sweep'
 import { DeskAlert, Ticket, TicketEvent } from './entities'
 import { act, categoryId, report, tokensFor } from './test-helpers'
 

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { In } from 'typeorm'
-import { createTicketSchema, type TicketActionInput } from '@anju/shared'
+import { createTicketSchema, ticketActionInputSchema, type TicketActionInput } from '@anju/shared'
 import type { AppContext } from '../context'
-import { takeTicketAction } from '../modules/tickets/actions'
-import { submitTicket } from '../modules/tickets/create'
-import { Ticket, TicketCategoryRow } from '../modules/tickets/entities'
-import { ticketActionInputSchema } from '@anju/shared'
-import { Residence, User } from '../modules/users/entities'
+import { activeCategories, hasTickets, submitTicket, takeTicketAction } from '../modules/tickets'
+import { getUser, residencesOf, usersByOpenid } from '../modules/users'
+
+/** The demo residents who report, in the order their stories are dealt out. */
+const RESIDENTS = [1, 2, 3, 5, 6].map((i) => `demo-resident-${i}`)
 
 /** An action as the demo takes it; each step gets its own clientKey, as each tap in the app would. */
 type Tap = TicketActionInput extends infer T ? (T extends unknown ? Omit<T, 'clientKey'> : never) : never
@@ -31,14 +30,15 @@ const STORIES: Array<[string, string]> = [
  */
 export async function seedDemoTickets(app: AppContext, now = new Date()): Promise<number> {
   const em = app.ds.manager
-  if ((await em.count(Ticket)) > 0) return 0
-  const residents = await em.find(User, {
-    where: { role: 'resident', openid: In([1, 2, 3, 5, 6].map((i) => `demo-resident-${i}`)) },
-    order: { id: 'ASC' },
-  })
-  const homes = new Map((await em.findBy(Residence, { userId: In(residents.map((r) => r.id)) })).map((r) => [r.userId, r.buildingId]))
-  const categories = await em.findBy(TicketCategoryRow, { active: true })
-  const desk = await em.findOneByOrFail(User, { openid: 'demo-dispatcher-2' })
+  if (await hasTickets(em)) return 0
+  const demoResidents = await usersByOpenid(em, RESIDENTS)
+  const residents = demoResidents.filter((u) => u.role === 'resident').sort((a, b) => a.id - b.id)
+  const residentIds = residents.map((r) => r.id)
+  const residences = await residencesOf(em, residentIds)
+  const homes = new Map(residences.map((r) => [r.userId, r.buildingId]))
+  const categories = await activeCategories(em)
+  const [desk] = await usersByOpenid(em, ['demo-dispatcher-2'])
+  if (!desk) throw new Error('the demo dispatcher is missing: seed the demo district first')
   let clock = now
   const at = { ...app, now: () => clock }
   let made = 0
@@ -65,8 +65,8 @@ export async function seedDemoTickets(app: AppContext, now = new Date()): Promis
     made++
     if (i < 4) continue // the newest stay waiting: the sweep will show them as due or overdue
     const id = receipt.ticket.id
-    const ticket = await em.findOneByOrFail(Ticket, { id })
-    const staff = ticket.handlerUserId ? await em.findOneByOrFail(User, { id: ticket.handlerUserId }) : desk
+    const handlerId = receipt.ticket.handler?.userId
+    const staff = handlerId ? await getUser(em, handlerId) : desk
     const as = { id: staff.id, role: staff.role }
     const step = async (minutes: number, input: Tap) => {
       clock = new Date(clock.getTime() + minutes * 60_000)

@@ -1,11 +1,11 @@
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm'
-import type { AppContext } from '../context'
-import { claimStep } from '../db/claim'
-import { raiseDeskAlert } from '../modules/tickets/alerts'
-import { Ticket, TicketEvent } from '../modules/tickets/entities'
-import { announceEscalation, planEscalation } from '../modules/tickets/escalation'
-import { nextLevel } from '../modules/tickets/routing'
 import { AUTO_CLOSE_AFTER_DAYS } from '@anju/shared'
+import type { AppContext } from '../../context'
+import { claimStep } from '../../db/claim'
+import { raiseDeskAlert } from './alerts'
+import { Ticket, TicketEvent } from './entities'
+import { announceEscalation, planEscalation } from './escalation'
+import { nextLevel } from './routing'
 
 const BATCH = 200
 
@@ -16,7 +16,7 @@ export interface SweepResult {
 }
 
 /**
- * The SLA sweep: pre-warns tickets nearing their deadline, escalates and alerts the duty desk when
+ * The SLA sweep (scheduled by jobs/index.ts): pre-warns tickets nearing their deadline, escalates and alerts the duty desk when
  * one passes, and closes tickets left unrated 7 days after resolving. Several server instances run
  * it at once: each step claims a ticket with a conditional UPDATE (claimStep: …WHERE warnedAt IS NULL
  * AND warnAt <= now), and only the instance whose UPDATE changed the row writes events and alerts.
