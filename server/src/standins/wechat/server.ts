@@ -7,6 +7,9 @@ import { StandinTokens, registerTokenRoutes } from './access-tokens'
 import { registerSecurityRoutes, type SecurityState } from './security'
 import { registerSubscribeRoutes, type SubscribeState } from './subscribe'
 
+/** Kept here for tests and dev scripts; the client side lives with the other WeChat clients. */
+export { mintStandinCode } from '../../integrations/wechat/standin-codes'
+
 /**
  * A local stand-in for WeChat's server API, for development and tests only. It speaks the real
  * protocol (paths, query parameters, access tokens, errcode/errmsg replies, signed message
@@ -166,15 +169,4 @@ export async function startWechatStandin(opts: WechatStandinOptions): Promise<We
 function checkedPushUrl(url: string): string {
   if (!URL.canParse(url)) throw new TypeError(`WeChat stand-in: the push URL is not a URL (${url})`)
   return url
-}
-
-/** Ask the stand-in for a login code, as wx.login would on a phone. */
-export async function mintStandinCode(standinUrl: string, openid: string): Promise<string> {
-  const res = await fetch(new URL('/dev/codes', standinUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid }),
-  })
-  if (!res.ok) throw new Error(`stand-in refused a code for this openid (${res.status})`)
-  return ((await res.json()) as { code: string }).code
 }
