@@ -2,7 +2,7 @@ import type { DeskOverview } from '@anju/shared'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors/app-error'
 import { buildingsWithinSubquery, countBuildingsWithin } from '../places'
-import { countOccupiedBuildings } from '../users'
+import { countResidentsIn } from '../users'
 import { officersLeading } from './cards'
 import { coveringDutyDesk } from './desk-cover'
 import { leadCountsWithin } from './leads'
@@ -17,7 +17,7 @@ export async function deskOverview(app: AppContext, userId: number): Promise<Des
   const scope = reach
   const [buildings, residents, leadRows] = await Promise.all([
     countBuildingsWithin(em, scope),
-    countOccupiedBuildings(em, (qb) => buildingsWithinSubquery(qb, scope)),
+    countResidentsIn(em, (qb) => buildingsWithinSubquery(qb, scope)),
     leadCountsWithin(em, scope),
   ])
   const officers = await officersLeading(app, leadRows)

@@ -21,15 +21,11 @@ export async function residentCountsByBuilding(em: EntityManager, buildingIds: n
   return new Map(rows.map((r) => [Number(r.buildingId), Number(r.n)]))
 }
 
-/**
- * How many of the buildings a subquery names (e.g. places' buildingsWithinSubquery) have at least
- * one resident, in one statement. This is the figure the desk overview has always shown as its
- * residents: it counted distinct buildings of a place-residence join.
- */
-export function countOccupiedBuildings(em: EntityManager, buildingIds: (qb: SelectQueryBuilder<Residence>) => string): Promise<number> {
+/** How many residents live in the buildings a subquery names (e.g. places' buildingsWithinSubquery), in one statement. */
+export function countResidentsIn(em: EntityManager, buildingIds: (qb: SelectQueryBuilder<Residence>) => string): Promise<number> {
   const qb = em.createQueryBuilder(Residence, 'r')
   return qb
-    .select('COUNT(DISTINCT r.buildingId)', 'n')
+    .select('COUNT(*)', 'n')
     .where(`r.buildingId IN ${buildingIds(qb)}`)
     .getRawOne<{ n: number | string }>()
     .then((row) => Number(row?.n ?? 0))
