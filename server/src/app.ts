@@ -39,9 +39,10 @@ export function allRoutes(app: AppContext): AnyRoute[] {
 
 /**
  * Where a lower module's domain event makes a higher one act (events/index.ts). Subscribing is
- * idempotent, so each app instance of a process may call it.
+ * idempotent, so each app instance of a process may call it, and so may a script that changes
+ * what they follow (the places import).
  */
-function subscribeDomainEvents(): void {
+export function subscribeDomainEvents(): void {
   on('buildingLeadChanged', followBuildingLead)
   on('uploadsAttaching', refuseTicketPhotosInUse)
 }

@@ -14,8 +14,11 @@ import type { EntityManager } from 'typeorm'
  * Subscriptions are made where the app is assembled (app.ts), not as a side effect of an import.
  */
 export interface DomainEvents {
-  /** officers: a building's lead was set (also when the same officer is named again). */
-  buildingLeadChanged: { buildingId: number; officerUserId: number; previousOfficerUserId: number | null }
+  /**
+   * officers: these buildings' lead was set to this officer (by a desk, also when it names the same
+   * officer again; by the places import, a batch's changed buildings per officer).
+   */
+  buildingLeadChanged: { buildingIds: number[]; officerUserId: number }
   /**
    * uploads: photos are being attached (claimUploads, in the attaching transaction). A module that
    * keeps attachments throws photoInUse() for one it already holds; its unique index decides races.

@@ -8,6 +8,7 @@
 import 'reflect-metadata'
 import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
+import { subscribeDomainEvents } from '../app'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/data-source'
 import { importBuildings } from '../modules/officers'
@@ -20,6 +21,7 @@ async function main() {
   // npm runs workspace scripts in server/; a relative path means relative to where npm was called.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file)
   const ds = await openDatabase(config.database)
+  subscribeDomainEvents() // as through the API: a building whose lead changes takes its conversations along
   const bar = new SingleBar(
     { format: '导入楼栋 [{bar}] {percentage}% | {value}/{total} | 用时 {duration}s', hideCursor: true },
     Presets.shades_classic,

@@ -1,15 +1,14 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import type { PlaceCsvRow, PlaceImportResult } from '@anju/shared'
+import { emit } from '../../events'
 import { importPlaces, type ImportOptions, type PlaceImportExtension, type PlaceRecords } from '../places'
 import { BuildingLead, OfficerProfile } from './entities'
 
 /**
  * 导入楼栋: the places CSV, whose last column names each building's lead officer by police
  * number. Places imports the rows; this adds the officer check to its row checks and writes the
- * leads in each batch's transaction, after its places.
- *
- * Leads set here do not announce buildingLeadChanged, so the building's conversations stay where
- * they are: the import has never moved them (assignBuildingLead does).
+ * leads in each batch's transaction, after its places, announcing buildingLeadChanged there as
+ * assignBuildingLead does (the buildings' conversations follow their new lead).
  */
 export async function importBuildings(
   ds: DataSource,
@@ -31,7 +30,11 @@ function buildingLeads(officers: Map<string, number>): PlaceImportExtension {
   }
 }
 
-/** Makes each row's officer the lead of its building; returns the rows that changed a lead. */
+/**
+ * Makes each row's officer the lead of its building and announces the changed leads, one event per
+ * officer (its followers then write once per officer, not once per building); returns the rows
+ * that changed a lead.
+ */
 async function ensureLeads(
   em: EntityManager,
   rows: readonly PlaceCsvRow[],
@@ -49,13 +52,18 @@ async function ensureLeads(
   )
   const inserts: Array<{ buildingId: number; officerUserId: number }> = []
   const changed: number[] = []
+  const changedByOfficer = new Map<number, number[]>()
   for (const { i, buildingId, officerUserId } of wanted) {
     const lead = leads.get(buildingId)
     if (lead?.officerUserId === officerUserId) continue
     if (lead) await em.update(BuildingLead, { id: lead.id }, { officerUserId })
     else inserts.push({ buildingId, officerUserId })
     changed.push(i)
+    let ledNow = changedByOfficer.get(officerUserId)
+    if (!ledNow) changedByOfficer.set(officerUserId, (ledNow = []))
+    ledNow.push(buildingId)
   }
   if (inserts.length > 0) await em.createQueryBuilder().insert().into(BuildingLead).values(inserts).updateEntity(false).execute()
+  for (const [officerUserId, ledNow] of changedByOfficer) await emit('buildingLeadChanged', { buildingIds: ledNow, officerUserId }, em)
   return changed
 }

@@ -23,7 +23,7 @@ export async function assignBuildingLead(app: AppContext, actorId: number, build
     // One upsert on the building's unique index: two desks naming a lead at once both succeed, the later one stands.
     await tx.upsert(BuildingLead, { buildingId, officerUserId }, ['buildingId'])
     // Announced even when the same officer is named again: what follows the lead (the building's conversations) is set again too.
-    await emit('buildingLeadChanged', { buildingId, officerUserId, previousOfficerUserId: lead?.officerUserId ?? null }, tx)
+    await emit('buildingLeadChanged', { buildingIds: [buildingId], officerUserId }, tx)
     await recordAudit(tx, {
       actorUserId: actorId,
       action: 'building_lead.assign',

@@ -2,9 +2,10 @@ import { emit, on } from '../../events'
 import { startTestApp, type TestApp } from '../../test/harness'
 import { AuditLog } from '../audit/entities'
 import { Conversation } from '../messages/entities'
-import { openConversation } from '../messages/test-helpers'
-import { Residence } from '../users/entities'
-import { BuildingLead } from './entities'
+import { openConversation, sendText } from '../messages/test-helpers'
+import { Place } from '../places/entities'
+import { Residence, User } from '../users/entities'
+import { BuildingLead, OfficerProfile } from './entities'
 
 /**
  * 指定楼长民警 moves the building's conversations to the new officer (officers announces
@@ -58,6 +59,56 @@ describe('a building gets a new lead officer', () => {
   })
 })
 
+describe("the places import names a building's lead", () => {
+  /** The building's row as the CSV has it (its ancestors' names, its units), naming `policeNumber` as its lead. */
+  async function csvRow(buildingId: number, policeNumber: string): Promise<string> {
+    const building = await t.ds.getRepository(Place).findOneByOrFail({ id: buildingId })
+    const names = await Promise.all(
+      [building.districtId, building.streetId, building.communityId, building.gridId].map(
+        async (id) => (await t.ds.getRepository(Place).findOneByOrFail({ id: id! })).name,
+      ),
+    )
+    const units = await t.ds.getRepository(Place).countBy({ parentId: building.id, level: 'unit' })
+    return [...names, building.code, building.name, building.address ?? '', units, policeNumber].join(',')
+  }
+
+  const inboxOf = async (officerUserId: number) => {
+    const { openid } = await t.ds.getRepository(User).findOneByOrFail({ id: officerUserId })
+    const res = await t.call('GET', '/api/conversations?limit=50', { token: (await t.loginAs(openid)).accessToken })
+    expect(res.status).toBe(200)
+    return res.body.items.map((c: { id: number }) => c.id)
+  }
+
+  it("moves the building's conversations to the new officer's inbox, also where it names the first lead", async () => {
+    const changed = await residentsBuilding('demo-resident-6')
+    const firstLead = await residentsBuilding('demo-resident-3')
+    expect(await t.ds.getRepository(BuildingLead).existsBy({ buildingId: firstLead.buildingId })).toBe(false)
+    const conversations: number[] = []
+    for (const { resident } of [changed, firstLead]) {
+      const id = await openConversation(t, resident.accessToken)
+      expect((await sendText(t, resident.accessToken, id, '楼道灯坏了')).status).toBe(201)
+      conversations.push(id)
+    }
+    const before = await t.ds.getRepository(BuildingLead).findOneByOrFail({ buildingId: changed.buildingId })
+    const next = (await t.ds.getRepository(OfficerProfile).find()).find((o) => o.userId !== before.officerUserId)!
+    expect(await inboxOf(before.officerUserId)).toContain(conversations[0])
+
+    const admin = await t.loginAs('demo-admin')
+    const header = 'district,street,community,grid,building_code,building,address,units,officer_police_number'
+    const rows = [await csvRow(changed.buildingId, next.policeNumber), await csvRow(firstLead.buildingId, next.policeNumber)]
+    const res = await t.call('POST', '/api/places/import', {
+      token: admin.accessToken,
+      raw: [header, ...rows].join('\n'),
+      contentType: 'text/csv',
+    })
+    expect(res.body).toMatchObject({ rows: 2, created: 0, updated: 2, errorCount: 0 })
+
+    const inbox = await inboxOf(next.userId)
+    expect(inbox).toEqual(expect.arrayContaining(conversations))
+    expect(await inboxOf(before.officerUserId)).not.toContain(conversations[0])
+  })
+})
+
 describe('domain events', () => {
   it('run a handler once however often it subscribed, in order, in the caller’s transaction', async () => {
     const seen: string[] = []
@@ -65,7 +116,7 @@ describe('domain events', () => {
     const second = async () => void seen.push('second')
     const offs = [on('buildingLeadChanged', first), on('buildingLeadChanged', first), on('buildingLeadChanged', second)]
     try {
-      await t.ds.transaction((em) => emit('buildingLeadChanged', { buildingId: 0, officerUserId: 0, previousOfficerUserId: null }, em))
+      await t.ds.transaction((em) => emit('buildingLeadChanged', { buildingIds: [], officerUserId: 0 }, em))
     } finally {
       offs.forEach((off) => off())
     }
