@@ -5,7 +5,7 @@ import { TtlCache, cachePerDataSource } from '../../lib/ttl-cache'
 import type { Place } from '../places'
 import { userById, type User } from '../users'
 import { BuildingLead, OfficerProfile } from './entities'
-import { coveringDutyDesk } from './desk-cover'
+import { coveringDutyDesk } from './desks'
 
 /** Who answers a building: its lead officer (null when none, or their account is disabled), and the desk that covers it. */
 export interface BuildingRouting {

@@ -5,8 +5,9 @@ import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { findBuildingsInListOrder, findPlaceOrFail, findPlaces } from '../places'
 import { residenceOf, residentCountsByBuilding, userById, usersByIds, type User } from '../users'
-import { coveringDutyDesk } from './desk-cover'
+import { coveringDutyDesk } from './desks'
 import { BuildingLead, OfficerProfile } from './entities'
+import { buildingsLedBy } from './leads'
 
 /** What residents and staff see of an officer, with their duty status at `now`. */
 export function toOfficerCard(user: User, profile: OfficerProfile, now: Date): OfficerCard {
@@ -62,11 +63,7 @@ export async function officerOverview(app: AppContext, officerId: number): Promi
   const em = app.ds.manager
   const officer = await officerOf(em, officerId)
   if (!officer) throw notFound('民警档案')
-  const leads = await em.findBy(BuildingLead, { officerUserId: officerId })
-  const buildings = await findBuildingsInListOrder(
-    em,
-    leads.map((l) => l.buildingId),
-  )
+  const buildings = await findBuildingsInListOrder(em, await buildingsLedBy(em, officerId))
   const parents = await findPlaces(
     em,
     buildings.flatMap((b) => [b.communityId ?? 0, b.gridId ?? 0]),

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error'
 import { buildingsWithinSubquery, countBuildingsWithin } from '../places'
 import { countResidentsIn } from '../users'
 import { officersLeading } from './cards'
-import { coveringDutyDesk } from './desk-cover'
+import { coveringDutyDesk } from './desks'
 import { leadCountsWithin } from './leads'
 import { staffReach } from './scopes'
 

@@ -40,6 +40,10 @@ export async function enrolOfficer(
   )
 }
 
+/** The station on an officer's profile ('' when not set), or null when they have no profile. */
+export const officerStation = async (em: EntityManager, userId: number): Promise<string | null> =>
+  (await em.findOneBy(OfficerProfile, { userId }))?.station ?? null
+
 export async function updateOfficerProfile(app: AppContext, officerId: number, input: OfficerProfileUpdate): Promise<OfficerCard> {
   const officer = await officerOf(app.ds.manager, officerId)
   if (!officer) throw notFound('民警档案')
@@ -61,4 +65,14 @@ export async function updateOfficerProfile(app: AppContext, officerId: number, i
   // Who answers a building (officer or duty desk) depends on duty hours and leave.
   referenceDataChanged(app.ds)
   return toOfficerCard(officer.user, { ...officer.profile, ...changes }, app.now())
+}
+
+// The demo seed's writes: each an upsert or a plain set, so a seed cut off half-way finishes on the next start.
+
+export async function saveOfficerProfile(em: EntityManager, profile: Omit<OfficerProfile, 'updatedAt'>): Promise<void> {
+  await em.upsert(OfficerProfile, profile, ['userId'])
+}
+
+export async function setOfficerStation(em: EntityManager, userId: number, station: string): Promise<void> {
+  await em.update(OfficerProfile, { userId }, { station })
 }

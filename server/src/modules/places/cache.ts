@@ -4,6 +4,7 @@ import { TtlCache, cachePerDataSource } from '../../lib/ttl-cache'
 import { Place } from './entities'
 
 // Places are read on every submit, list and message; they change only by import or by staff edits.
+// Cleared when reference data changes; lookups.ts reads fresh where a stale copy must not decide.
 const places = cachePerDataSource(() => new TtlCache<number, Place | null>(60_000, 50_000))
 onReferenceDataChanged((ds) => places(ds).clear())
 

@@ -3,23 +3,24 @@
  */
 export type { Place } from './entities'
 export { BuildingAncestors, isWithin, scopeColumn, type ScopeColumn } from './scope'
-export { placeById, placesById } from './cache'
-export { placeRoutes } from './routes'
 export {
-  buildingsWithinSubquery,
-  countBuildingsWithin,
+  anyDistrict,
+  buildingByCodeOrFail,
   findBuilding,
   findBuildingsInListOrder,
+  findDistrictByName,
   findPlace,
   findPlaceOrFail,
   findPlaces,
   findUnitOfBuilding,
+  firstUnitOf,
+  streetsOf,
 } from './lookups'
+export { placeById, placesById } from './cache'
+export { buildingIdsWithin, buildingsWithinSubquery, countBuildingsWithin, placesWithinSubquery } from './within'
+export { placeIdsNamedLike } from './repository'
+export { buildingQrSvg } from './qr-sign'
 export { importPlaces, type ImportOptions, type PlaceRecords } from './import'
 export type { PlaceImportExtension } from './import-batch'
 export { emptyCsv, PLACE_CSV_MAX_BYTES, placeCsvFileRecords, withRequestBodyFile } from './import-csv'
-export { buildingQrSvg } from './qr-sign'
-export { buildingIdsWithin, placeIdsNamedLike } from './place-ids'
-export { buildingByCodeOrFail, findDistrictByName, firstUnitOf, streetsOf } from './seeding'
-export { placesWithinSubquery } from './within'
-export { anyDistrict } from './districts'
+export { placeRoutes } from './routes'

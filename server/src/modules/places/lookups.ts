@@ -1,12 +1,13 @@
-import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
 import { Place } from './entities'
-import { scopeColumn } from './scope'
 
 /**
- * Places read fresh from the database, for callers that must not see a cached copy (cache.ts
- * holds the cached ones): permission checks, writes, staff pages.
+ * Places read fresh from the database, for callers that must not act on a cached copy: permission
+ * checks, writes, staff pages. The hot paths (submit, lists, messages) read cache.ts's placeById
+ * and placesById, which may be a minute old.
  */
 
+// findPlace when a missing place is an answer, findPlaceOrFail when the id must exist.
 export const findPlace = (em: EntityManager, id: number): Promise<Place | null> => em.findOneBy(Place, { id })
 
 /** For ids a foreign key vouches for: a missing row throws EntityNotFoundError. */
@@ -25,18 +26,18 @@ export const findUnitOfBuilding = (em: EntityManager, unitId: number, buildingId
 export const findBuildingsInListOrder = (em: EntityManager, ids: number[]): Promise<Place[]> =>
   em.find(Place, { where: { id: In(ids) }, order: { communityId: 'ASC', id: 'ASC' } })
 
-const buildingsWithin = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: Place, param: string) =>
-  qb.where(`${alias}.level = 'building'`).andWhere(`${alias}.${String(scopeColumn(scope.level))} = :${param}`, { [param]: scope.id })
+/** A district, any: what statistics show an admin who has no scope of their own. */
+export const anyDistrict = (em: EntityManager): Promise<Place | null> => em.findOneBy(Place, { level: 'district' })
 
-export const countBuildingsWithin = (em: EntityManager, scope: Place): Promise<number> =>
-  buildingsWithin(em.createQueryBuilder(Place, 'b'), 'b', scope, 'scopeId').getCount()
+// The demo seed's reads (it writes its places through the CSV import).
 
-/**
- * The ids of the buildings under `scope`, as a subquery of the caller's query builder (its
- * parameter set there): a count over another module's rows in a scope stays one statement.
- */
-export function buildingsWithinSubquery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Place, param = 'scopeId'): string {
-  const sub = buildingsWithin(qb.subQuery().select('sb.id').from(Place, 'sb'), 'sb', scope, param)
-  qb.setParameters(sub.getParameters())
-  return sub.getQuery()
-}
+export const findDistrictByName = (em: EntityManager, name: string): Promise<Place> =>
+  em.findOneByOrFail(Place, { name, level: 'district' })
+
+export const streetsOf = (em: EntityManager, districtId: number): Promise<Place[]> =>
+  em.find(Place, { where: { level: 'street', districtId }, order: { id: 'ASC' } })
+
+export const buildingByCodeOrFail = (em: EntityManager, code: string): Promise<Place> => em.findOneByOrFail(Place, { code })
+
+export const firstUnitOf = (em: EntityManager, buildingId: number): Promise<Place | null> =>
+  em.findOne(Place, { where: { parentId: buildingId, level: 'unit' }, order: { id: 'ASC' } })

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm'
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm'
 import type { BuildingSummary } from '@anju/shared'
 import { Place } from './entities'
 
@@ -59,3 +59,10 @@ export async function listCommunities(
     .getRawMany<{ id: number | string; name: string; street: string }>()
   return rows.map((r) => ({ id: Number(r.id), name: r.name, street: r.street }))
 }
+
+/**
+ * The ids of places whose name matches the LIKE pattern in the caller's parameter `param` ('!'
+ * escapes), as a subquery of the caller's query: a search by name stays one statement.
+ */
+export const placeIdsNamedLike = (qb: SelectQueryBuilder<ObjectLiteral>, param: string): string =>
+  qb.subQuery().select('named_place.id').from(Place, 'named_place').where(`named_place.name LIKE :${param} ESCAPE '!'`).getQuery()

@@ -2,11 +2,13 @@ import { updateMeSchemaFor, type BindResidenceInput, type Me, type UpdateMeInput
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors/app-error'
 import { findBuilding, findPlaces, findUnitOfBuilding } from '../places'
-import { Residence, User } from './entities'
+import { getUser } from './accounts'
+import { User } from './entities'
+import { residenceOf, saveResidence } from './residences'
 
 export async function getMe(app: AppContext, userId: number): Promise<Me> {
   const em = app.ds.manager
-  const [user, residence] = await Promise.all([em.findOneByOrFail(User, { id: userId }), em.findOneBy(Residence, { userId })])
+  const [user, residence] = await Promise.all([getUser(em, userId), residenceOf(em, userId)])
   const placeIds = [residence?.buildingId, residence?.unitId, user.scopePlaceId].filter((x): x is number => !!x)
   const places = await findPlaces(em, placeIds)
   const building = places.find((p) => p.id === residence?.buildingId)
@@ -52,6 +54,6 @@ export async function bindResidence(app: AppContext, userId: number, input: Bind
     const unit = await findUnitOfBuilding(em, unitId, building.id)
     if (!unit) throw new AppError(400, 'validation_failed', '所选单元不属于该楼栋', [{ path: 'unitId', message: '单元不属于该楼栋' }])
   }
-  await app.ds.getRepository(Residence).upsert({ userId, buildingId: building.id, unitId }, ['userId'])
+  await saveResidence(em, { userId, buildingId: building.id, unitId })
   return getMe(app, userId)
 }
