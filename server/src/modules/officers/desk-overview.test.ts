@@ -2,7 +2,10 @@ import { startTestApp, type TestApp } from '../../test/harness'
 import { Place } from '../places/entities'
 import { Residence, User } from '../users/entities'
 
-/** 值班台首页 counts what its figures name: residents are people, not the buildings they live in. */
+/**
+ * 值班台首页 counts what its figures name: residents are people, not the buildings they live in;
+ * its buildings are the ones the desk reaches, whatever the level of its scope.
+ */
 let t: TestApp
 let building: Place
 beforeAll(async () => {
@@ -36,5 +39,34 @@ describe('the desk overview', () => {
     const res = await overviewScopedTo(grid)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ buildings: 1, buildingsWithoutOfficer: 1, residents: 2, officers: [] })
+  })
+
+  // Invites scope staff to a district, street, community or grid only; a scope set below that still answers, as reaches() has it.
+  it('of a unit: no building (a unit holds none, and the desk does not reach its building), not a 500', async () => {
+    const unit = await t.ds.manager.findOneByOrFail(Place, { parentId: building.id, level: 'unit' })
+    const res = await overviewScopedTo(unit)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({
+      scope: { id: unit.id, level: 'unit' },
+      buildings: 0,
+      buildingsWithoutOfficer: 0,
+      residents: 0,
+      officers: [],
+    })
+  })
+
+  it('of a building: that building, its residents and its lead', async () => {
+    const res = await overviewScopedTo(building)
+    expect(res.body).toMatchObject({ buildings: 1, buildingsWithoutOfficer: 1, residents: 2, officers: [] })
+    const admin = await t.loginAs('demo-admin')
+    const officer = await t.ds.manager.findOneByOrFail(User, { openid: 'demo-officer-1' })
+    const named = await t.call('PUT', '/api/building-leads', {
+      token: admin.accessToken,
+      body: { buildingId: building.id, officerUserId: officer.id },
+    })
+    expect(named.status).toBe(204)
+    const led = await overviewScopedTo(building)
+    expect(led.body).toMatchObject({ buildings: 1, buildingsWithoutOfficer: 0, residents: 2 })
+    expect(led.body.officers).toEqual([expect.objectContaining({ userId: officer.id, buildings: 1 })])
   })
 })
