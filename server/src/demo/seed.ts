@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DataSource } from 'typeorm'
 import { OFFICER_DUTIES, type DutyHours } from '@anju/shared'
+import { subscribeDomainEvents } from '../app'
 import { addDutyDesks, buildingsLedBy, importBuildings, saveOfficerProfile, setOfficerStation } from '../modules/officers'
 import { buildingByCodeOrFail, countBuildingsWithin, findDistrictByName, findPlaceOrFail, firstUnitOf, streetsOf } from '../modules/places'
 import { ensureUser, openidExists, saveResidence, setScopePlace, type User } from '../modules/users'
@@ -55,6 +56,7 @@ export async function seedDemoData(ds: DataSource, filesDir: string, now = new D
   const rows = demoBuildingRows(rand, (grid) =>
     grid < OFFICERS ? officers[grid]!.policeNumber : grid === OFFICERS ? officers[OFFICERS - 1]!.policeNumber : '',
   )
+  subscribeDomainEvents() // as the API's import does: a building whose lead changes takes its conversations along
   const imported = await importBuildings(ds, rows, { scope: null })
   if (imported.errors.length > 0) throw new Error(`demo places did not import: ${JSON.stringify(imported.errors.slice(0, 3))}`)
 

@@ -3,8 +3,9 @@ import type { DutyDeskCard } from '@anju/shared'
 import { onReferenceDataChanged } from '../../db/reference-data'
 import { TtlCache, cachePerDataSource } from '../../lib/ttl-cache'
 import type { Place } from '../places'
-import { userById, type User } from '../users'
-import { BuildingLead, OfficerProfile } from './entities'
+import type { User } from '../users'
+import { officerOf } from './cards'
+import { BuildingLead, type OfficerProfile } from './entities'
 import { coveringDutyDesk } from './desks'
 
 /** Who answers a building: its lead officer (null when none, or their account is disabled), and the desk that covers it. */
@@ -21,9 +22,5 @@ export const buildingRouting = (em: EntityManager, building: Place): Promise<Bui
   routings(em.connection).get(building.id, async () => {
     const [desk, lead] = await Promise.all([coveringDutyDesk(em, building), em.findOneBy(BuildingLead, { buildingId: building.id })])
     if (!lead) return { lead: null, desk }
-    const [user, profile] = await Promise.all([
-      userById(em, lead.officerUserId),
-      em.findOneBy(OfficerProfile, { userId: lead.officerUserId }),
-    ])
-    return { lead: user && profile && !user.disabledAt ? { user, profile } : null, desk }
+    return { lead: await officerOf(em, lead.officerUserId), desk }
   })

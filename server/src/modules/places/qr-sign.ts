@@ -7,7 +7,7 @@ import { summarizeBuildings } from './repository'
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The link a building's QR sign carries: opening it (or scanning it in the mini-program) binds that building. */
-export function buildingLink(baseUrl: string, code: string): string {
+function buildingLink(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/?building=${encodeURIComponent(code)}`
 }
 
