@@ -12,7 +12,7 @@ function buildingLink(baseUrl: string, code: string): string {
 }
 
 /** A printable A6-proportioned sign for the building's entrance: the QR code, the building and what to do. */
-export async function buildingQrSign(building: BuildingSummary, link: string): Promise<string> {
+async function buildingQrSign(building: BuildingSummary, link: string): Promise<string> {
   const qr = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
   const inner = qr.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')
   const viewBox = /viewBox="([^"]+)"/.exec(qr)?.[1] ?? '0 0 33 33'
