@@ -2,5 +2,5 @@
  * The notifications module's door: what other modules may use. Everything else in this folder is internal.
  */
 export type { OutboxMessage } from './entities'
-export { queueSubscribeMessage, queueTicketNotice, type NoticeTicket, type TicketNotice } from './outbox'
+export { queueSubscribeMessage, queueTicketNotice, type TicketNotice } from './outbox'
 export { claimDueOutbox, settleOutbox } from './outbox-claims'

@@ -2,7 +2,7 @@
  * The places module's door: what other modules may use. Everything else in this folder is internal.
  */
 export type { Place } from './entities'
-export { BuildingAncestors, isWithin, scopeColumn, type ScopeColumn } from './scope'
+export { BuildingAncestors, isWithin, scopeColumn } from './scope'
 export {
   anyDistrict,
   buildingByCodeOrFail,

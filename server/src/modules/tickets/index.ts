@@ -8,7 +8,7 @@ export { refuseTicketPhotosInUse } from './photos'
 export { submitTicket } from './create'
 export { ticketNumbersById } from './numbers-by-id'
 // jobs: the SLA sweep (warn, escalate, auto-close), which jobs/index.ts schedules.
-export { runSlaSweep, type SweepResult } from './sla-sweep'
+export { runSlaSweep } from './sla-sweep'
 // demo: a month of tickets, made through the services.
 export { takeTicketAction } from './actions'
 export { activeCategories, hasTickets } from './seeding'

@@ -1,7 +1,7 @@
 /**
  * The users module's door: what other modules may use. Everything else in this folder is internal.
  */
-export type { Residence, User } from './entities'
+export type { User } from './entities'
 export {
   currentUserNames,
   ensureUser,
